@@ -1,0 +1,304 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/casebook-cx/casebook/generator/content"
+	"github.com/casebook-cx/casebook/generator/diag"
+	"github.com/casebook-cx/casebook/generator/scaffold"
+	"github.com/casebook-cx/casebook/generator/site"
+)
+
+// Exit codes, as the SPEC fixes them.
+const (
+	exitOK      = 0
+	exitContent = 1 // the library has errors, or a file could not be written
+	exitUsage   = 2 // the command line is wrong
+)
+
+const usage = `casebook turns a folder of Markdown case studies into a static site.
+
+Usage:
+  casebook init DIR                               start a new library
+  casebook build [--drafts] [--out public] [DIR]  build the site in DIR (default .)
+  casebook check [--format text|json] [DIR]       validate everything, write nothing
+  casebook new case|framework "Title" [DIR]       start a page from a template
+  casebook version                                print the version
+
+Run "casebook COMMAND -h" for a command's flags.
+`
+
+type command struct {
+	name string
+	fn   func(args []string, stdout, stderr io.Writer) int
+}
+
+// run is the program: it parses args and returns the exit code.
+func run(args []string, stdout, stderr io.Writer) int {
+	commands := []command{
+		{"init", runInit}, {"build", runBuild}, {"check", runCheck},
+		{"new", runNew}, {"version", runVersion},
+	}
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		fmt.Fprint(stdout, usage)
+		if len(args) == 0 {
+			return exitUsage
+		}
+		return exitOK
+	}
+	for _, c := range commands {
+		if c.name == args[0] {
+			return c.fn(args[1:], stdout, stderr)
+		}
+	}
+	fmt.Fprintf(stderr, "casebook: unknown command %q\n\n%s", args[0], usage)
+	return exitUsage
+}
+
+// flagSet makes a FlagSet whose -h prints the command's usage line.
+func flagSet(name, synopsis string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: casebook %s\n", synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses flags wherever they stand among the arguments, so that
+// "casebook build site --drafts" works like "casebook build --drafts site".
+// It returns the positional arguments, or a done exit code for -h or a
+// flag error.
+func parse(fs *flag.FlagSet, args []string, maxArgs int) (pos []string, code int, done bool) {
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, exitOK, true
+			}
+			return nil, exitUsage, true
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+	if len(pos) > maxArgs {
+		fmt.Fprintf(fs.Output(), "casebook %s: too many arguments: %s\n", fs.Name(), strings.Join(pos[maxArgs:], " "))
+		fs.Usage()
+		return nil, exitUsage, true
+	}
+	return pos, exitOK, false
+}
+
+// siteDir is the DIR argument, defaulting to the current folder; it must
+// exist and be a folder.
+func siteDir(pos []string, i int, stderr io.Writer) (string, bool) {
+	dir := "."
+	if len(pos) > i {
+		dir = pos[i]
+	}
+	st, err := os.Stat(dir)
+	if err != nil || !st.IsDir() {
+		fmt.Fprintf(stderr, "casebook: %s is not a folder\n", dir)
+		return "", false
+	}
+	return dir, true
+}
+
+// report prints diagnostics one a line to stderr and returns the exit
+// code they call for.
+func report(errs diag.List, stderr io.Writer) int {
+	for _, d := range errs {
+		fmt.Fprintln(stderr, d)
+	}
+	if errs.HasErrors() {
+		n := len(errs.Errors())
+		fmt.Fprintf(stderr, "%d %s\n", n, plural(n, "error", "errors"))
+		return exitContent
+	}
+	return exitOK
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func runBuild(args []string, stdout, stderr io.Writer) int {
+	fs := flagSet("build", "build [--drafts] [--out public] [DIR]", stderr)
+	drafts := fs.Bool("drafts", false, "include pages marked draft: true")
+	outFlag := fs.String("out", "public", "output folder, relative to DIR unless absolute")
+	pos, code, done := parse(fs, args, 1)
+	if done {
+		return code
+	}
+	root, ok := siteDir(pos, 0, stderr)
+	if !ok {
+		return exitUsage
+	}
+	out := *outFlag
+	if !filepath.IsAbs(out) {
+		out = filepath.Join(root, out)
+	}
+	start := time.Now()
+	disk, err := site.NewDiskOutput(out)
+	if err != nil {
+		fmt.Fprintf(stderr, "casebook: %v\n", err)
+		return exitContent
+	}
+	progress, finish := progressMeter(stderr, start)
+	stats, errs := site.Build(root, site.Options{Drafts: *drafts, Progress: progress}, disk)
+	finish()
+	if errs.HasErrors() {
+		disk.Abort()
+		return report(errs, stderr)
+	}
+	if err := disk.Commit(); err != nil {
+		fmt.Fprintf(stderr, "casebook: replacing %s: %v\n", out, err)
+		return exitContent
+	}
+	report(errs, stderr) // warnings
+	fmt.Fprintln(stdout, stats.Summary(out, time.Since(start).Seconds()))
+	return exitOK
+}
+
+// progressMeter shows "rendering N/M" on a terminal once a build has run
+// for a second; elsewhere (logs, CI, tests) it prints nothing.
+func progressMeter(stderr io.Writer, start time.Time) (progress func(done, total int), finish func()) {
+	f, ok := stderr.(*os.File)
+	if !ok {
+		return nil, func() {}
+	}
+	if st, err := f.Stat(); err != nil || st.Mode()&os.ModeCharDevice == 0 {
+		return nil, func() {}
+	}
+	var mu sync.Mutex
+	var last time.Time
+	shown := false
+	progress = func(done, total int) {
+		mu.Lock()
+		defer mu.Unlock()
+		now := time.Now()
+		if now.Sub(start) < time.Second || now.Sub(last) < 100*time.Millisecond {
+			return
+		}
+		last, shown = now, true
+		fmt.Fprintf(f, "\rrendering %d/%d", done, total)
+	}
+	finish = func() {
+		if shown {
+			fmt.Fprint(f, "\r\033[K")
+		}
+	}
+	return progress, finish
+}
+
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	fs := flagSet("check", "check [--format text|json] [DIR]", stderr)
+	format := fs.String("format", "text", "text (one problem a line on stderr) or json (a list on stdout)")
+	drafts := fs.Bool("drafts", false, "check pages marked draft: true as part of the site")
+	pos, code, done := parse(fs, args, 1)
+	if done {
+		return code
+	}
+	if *format != "text" && *format != "json" {
+		fmt.Fprintf(stderr, "casebook check: --format is text or json, not %q\n", *format)
+		return exitUsage
+	}
+	root, ok := siteDir(pos, 0, stderr)
+	if !ok {
+		return exitUsage
+	}
+	errs := site.Check(root, site.Options{Drafts: *drafts})
+	if *format == "json" {
+		list := errs
+		if list == nil {
+			list = diag.List{}
+		}
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		_ = enc.Encode(list)
+		if errs.HasErrors() {
+			return exitContent
+		}
+		return exitOK
+	}
+	if code := report(errs, stderr); code != exitOK {
+		return code
+	}
+	fmt.Fprintln(stdout, "no problems found")
+	return exitOK
+}
+
+func runInit(args []string, stdout, stderr io.Writer) int {
+	fs := flagSet("init", "init DIR", stderr)
+	pos, code, done := parse(fs, args, 1)
+	if done {
+		return code
+	}
+	if len(pos) != 1 {
+		fs.Usage()
+		return exitUsage
+	}
+	written, err := scaffold.Init(pos[0])
+	if err != nil {
+		fmt.Fprintf(stderr, "casebook init: %v\n", err)
+		return exitContent
+	}
+	for _, f := range written {
+		fmt.Fprintf(stdout, "created %s\n", filepath.Join(pos[0], f))
+	}
+	fmt.Fprintf(stdout, "\nnext: casebook build %s, then open %s\n", pos[0], filepath.Join(pos[0], "public", "index.html"))
+	return exitOK
+}
+
+func runNew(args []string, stdout, stderr io.Writer) int {
+	fs := flagSet("new", `new case|framework "Title" [DIR]`, stderr)
+	pos, code, done := parse(fs, args, 3)
+	if done {
+		return code
+	}
+	if len(pos) < 2 || (pos[0] != "case" && pos[0] != "framework") {
+		fs.Usage()
+		return exitUsage
+	}
+	root, ok := siteDir(pos, 2, stderr)
+	if !ok {
+		return exitUsage
+	}
+	rel, err := scaffold.NewPage(root, content.Kind(pos[0]), pos[1], time.Now())
+	if err != nil {
+		fmt.Fprintf(stderr, "casebook new: %v\n", err)
+		return exitContent
+	}
+	fmt.Fprintf(stdout, "created %s (a draft: build --drafts shows it; remove draft: true to publish)\n", filepath.Join(root, rel))
+	return exitOK
+}
+
+func runVersion(args []string, stdout, stderr io.Writer) int {
+	fs := flagSet("version", "version", stderr)
+	if _, code, done := parse(fs, args, 0); done {
+		return code
+	}
+	v := "(devel)"
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
+		v = info.Main.Version
+	}
+	fmt.Fprintf(stdout, "casebook %s\n", v)
+	return exitOK
+}

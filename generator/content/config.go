@@ -1,0 +1,86 @@
+package content
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/casebook-cx/casebook/generator/diag"
+)
+
+// ConfigFile is the site configuration's name in the site root.
+const ConfigFile = "casebook.yaml"
+
+// Config is casebook.yaml. Every key is optional.
+type Config struct {
+	Title       string
+	Description string
+	BaseURL     string   // absolute URL the site is published at; used only for the feed and sitemap
+	Languages   []string // the first is the default language, served from the site root
+	Unsafe      bool     // pass raw HTML in Markdown through instead of escaping it
+	Params      map[string]any
+}
+
+// DefaultLanguage is the language of pages without a language suffix.
+func (c *Config) DefaultLanguage() string { return c.Languages[0] }
+
+// HasLanguage reports whether lang is configured.
+func (c *Config) HasLanguage(lang string) bool {
+	for _, l := range c.Languages {
+		if l == lang {
+			return true
+		}
+	}
+	return false
+}
+
+// LoadConfig reads casebook.yaml from the site root. A missing file gives
+// the defaults; a broken one gives positioned errors.
+func LoadConfig(root string) (*Config, diag.List) {
+	cfg := DefaultConfig()
+	src, err := os.ReadFile(filepath.Join(root, ConfigFile))
+	if errors.Is(err, fs.ErrNotExist) {
+		return cfg, nil
+	}
+	var errs diag.List
+	if err != nil {
+		errs.Errorf(diag.Pos{Path: ConfigFile}, "%v", err)
+		return cfg, errs
+	}
+	d := &decoder{path: ConfigFile, lineOffset: 0, errs: &errs}
+	root_, ok := d.parse(src, 1)
+	if !ok {
+		return cfg, errs
+	}
+	for _, kv := range d.mapping(root_, "") {
+		switch kv.key {
+		case "title":
+			cfg.Title, _ = d.text(kv.value, kv.key)
+		case "description":
+			cfg.Description, _ = d.text(kv.value, kv.key)
+		case "baseURL", "baseurl":
+			s, _ := d.text(kv.value, kv.key)
+			if s != "" && !strings.HasSuffix(s, "/") {
+				s += "/"
+			}
+			cfg.BaseURL = s
+		case "languages":
+			langs := d.textList(kv.value, kv.key)
+			for i, l := range langs {
+				if l == "" || Slugify(l) != l {
+					d.errorf(kv.value.Content[i], "languages[%d]: want a language code such as en or fi, got %q", i, l)
+				}
+			}
+			if len(langs) > 0 {
+				cfg.Languages = langs
+			}
+		case "unsafe":
+			cfg.Unsafe, _ = d.boolean(kv.value, kv.key)
+		default:
+			cfg.Params[kv.key] = d.any(kv.value)
+		}
+	}
+	return cfg, errs
+}

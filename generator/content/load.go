@@ -1,0 +1,318 @@
+package content
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/casebook-cx/casebook/generator/diag"
+	"github.com/casebook-cx/casebook/generator/parallel"
+)
+
+// Dir is the content folder's name in the site root.
+const Dir = "content"
+
+// Library is everything under content/: pages and the other files that are
+// copied beside them (images in page bundles and the like).
+type Library struct {
+	Config *Config
+	Pages  []*Page  // sorted by File
+	Files  []string // non-page files, relative to content/, sorted
+}
+
+// Options change what Load keeps.
+type Options struct {
+	Drafts bool // keep pages marked draft: true
+}
+
+// Load reads the site at root: its config and every page under content/.
+// It reports every problem it finds, not only the first.
+func Load(root string, opts Options) (*Library, diag.List) {
+	cfg, errs := LoadConfig(root)
+	lib := &Library{Config: cfg}
+	pageFiles, otherFiles, err := walk(filepath.Join(root, Dir))
+	if err != nil {
+		errs.Errorf(diag.Pos{Path: Dir}, "%v", err)
+		return lib, errs
+	}
+	lib.Files = otherFiles
+
+	pages := make([]*Page, len(pageFiles))
+	lists := make([]diag.List, len(pageFiles))
+	parallel.For(len(pageFiles), func(i int) {
+		pages[i], lists[i] = loadPage(root, pageFiles[i], cfg)
+	})
+	for i, p := range pages {
+		errs.Append(lists[i])
+		if p != nil && (opts.Drafts || !p.Draft) {
+			lib.Pages = append(lib.Pages, p)
+		}
+	}
+	errs.Append(collisions(lib.Pages))
+	return lib, errs
+}
+
+// Ignored reports whether a file name is an editor's temporary or backup
+// file, or hidden, and so no part of the site.
+func Ignored(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") ||
+		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") ||
+		strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp") ||
+		strings.HasSuffix(name, "___jb_tmp___") || strings.HasSuffix(name, "___jb_old___") ||
+		name == "4913"
+}
+
+// walk lists the Markdown pages and the other files under dir, relative to
+// dir. Markdown files inside a page bundle, other than its index, belong to
+// the bundle and are listed as files.
+func walk(dir string) (pages, files []string, err error) {
+	var all []string
+	err = filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if p != dir && Ignored(e.Name()) {
+			if e.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if e.Type().IsRegular() {
+			rel, _ := filepath.Rel(dir, p)
+			all = append(all, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	if os.IsNotExist(err) {
+		return nil, nil, nil
+	}
+	bundles := map[string]bool{}
+	for _, f := range all {
+		if d, base := path.Split(f); d != "" && isIndex(base) {
+			bundles[strings.TrimSuffix(d, "/")] = true
+		}
+	}
+	for _, f := range all {
+		if strings.HasSuffix(f, ".md") && (isIndex(path.Base(f)) || !inBundle(f, bundles)) {
+			pages = append(pages, f)
+		} else {
+			files = append(files, f)
+		}
+	}
+	slices.Sort(pages)
+	slices.Sort(files)
+	return pages, files, err
+}
+
+// isIndex matches index.md and index.LANG.md, the text of a page bundle.
+func isIndex(base string) bool {
+	stem, ok := strings.CutSuffix(base, ".md")
+	return ok && (stem == "index" || strings.HasPrefix(stem, "index.") && strings.Count(stem, ".") == 1)
+}
+
+func inBundle(f string, bundles map[string]bool) bool {
+	for d := path.Dir(f); d != "."; d = path.Dir(d) {
+		if bundles[d] {
+			return true
+		}
+	}
+	return false
+}
+
+// loadPage reads one file under content/ and parses it.
+func loadPage(root, rel string, cfg *Config) (*Page, diag.List) {
+	src, err := os.ReadFile(filepath.Join(root, Dir, filepath.FromSlash(rel)))
+	if err != nil {
+		var errs diag.List
+		errs.Errorf(diag.Pos{Path: Dir + "/" + rel}, "%v", err)
+		return nil, errs
+	}
+	return ParsePage(rel, src, cfg)
+}
+
+// ParsePage makes a page from the source of the file at rel (a path under
+// content/): identity from the path, then front matter and body. It returns
+// nil when the file cannot be a page at all.
+func ParsePage(rel string, src []byte, cfg *Config) (*Page, diag.List) {
+	var errs diag.List
+	file := Dir + "/" + rel
+	p := &Page{File: file, Params: map[string]any{}}
+	identify(p, rel, cfg)
+
+	fm, fmLine, body, bodyLine, ok := splitFrontMatter(file, src, &errs)
+	if !ok {
+		return nil, errs
+	}
+	p.Body, p.BodyLine = body, bodyLine
+	d := &decoder{path: file, lineOffset: fmLine - 1, errs: &errs}
+	if top, ok := d.parse(fm, fmLine); ok {
+		d.decodeFrontMatter(top, p)
+	}
+	p.setURL(cfg)
+	return p, errs
+}
+
+// DefaultConfig is the configuration of a site without casebook.yaml.
+func DefaultConfig() *Config {
+	return &Config{Title: "Casebook", Languages: []string{"en"}, Params: map[string]any{}}
+}
+
+// identify sets the page's kind, language, section and slug from its path
+// under content/: cases/x.md, cases/x.fi.md, cases/x/index.md, about.md,
+// cases/_index.md.
+func identify(p *Page, rel string, cfg *Config) {
+	dir, base := path.Split(strings.TrimSuffix(rel, ".md"))
+	dir = strings.TrimSuffix(dir, "/")
+	p.Lang = cfg.DefaultLanguage()
+	if i := strings.LastIndexByte(base, '.'); i > 0 && cfg.HasLanguage(base[i+1:]) {
+		p.Lang, base = base[i+1:], base[:i]
+	}
+	var parent string
+	switch {
+	case base == "_index":
+		p.Kind = KindSection
+		parent = dir
+	case base == "index" && dir != "":
+		p.Bundle = dir
+		parent, p.Slug = path.Split(dir)
+		parent = strings.TrimSuffix(parent, "/")
+		p.Slug = Slugify(p.Slug)
+	default:
+		parent, p.Slug = dir, Slugify(base)
+	}
+	var segs []string
+	for _, s := range strings.Split(parent, "/") {
+		if s = Slugify(s); s != "" {
+			segs = append(segs, s)
+		}
+	}
+	if len(segs) > 0 {
+		p.Section = segs[0]
+	}
+	if p.Kind == "" {
+		switch p.Section {
+		case "cases":
+			p.Kind = KindCase
+		case "frameworks":
+			p.Kind = KindFramework
+		default:
+			p.Kind = KindPage
+		}
+	}
+	p.Path = strings.Join(segs, "/")
+	if p.Kind == KindSection {
+		p.Slug = ""
+	}
+}
+
+// setURL derives the output folder once the front matter may have changed the slug.
+func (p *Page) setURL(cfg *Config) {
+	if p.Kind != KindSection {
+		p.Path = strings.TrimPrefix(p.Path+"/"+p.Slug, "/")
+	}
+	p.URL = ""
+	if p.Lang != cfg.DefaultLanguage() {
+		p.URL = p.Lang + "/"
+	}
+	if p.Path != "" {
+		p.URL += p.Path + "/"
+	}
+}
+
+// splitFrontMatter separates the YAML between the leading --- lines from
+// the Markdown body, after checking the file is text.
+func splitFrontMatter(file string, src []byte, errs *diag.List) (fm []byte, fmLine int, body []byte, bodyLine int, ok bool) {
+	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
+	if !utf8.Valid(src) {
+		bad := 0
+		for bad < len(src) {
+			r, size := utf8.DecodeRune(src[bad:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			bad += size
+		}
+		line, col := diag.NewLineIndex(src).Position(bad)
+		errs.Errorf(diag.Pos{Path: file, Line: line, Col: col}, "not valid UTF-8 text; save the file as UTF-8")
+		return nil, 0, nil, 0, false
+	}
+	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	src = bytes.ReplaceAll(src, []byte{0}, []byte("\uFFFD"))
+	start := diag.Pos{Path: file, Line: 1, Col: 1}
+	if len(bytes.TrimSpace(src)) == 0 {
+		errs.Errorf(start, "empty file; a page starts with front matter between --- lines, holding at least a title")
+		return nil, 0, nil, 0, false
+	}
+	rest, found := bytes.CutPrefix(src, []byte("---\n"))
+	if !found {
+		errs.Errorf(start, "missing front matter; a page starts with a --- line, then title: ..., then another --- line")
+		return nil, 0, nil, 0, false
+	}
+	line := 2
+	for off := 0; off <= len(rest); {
+		end := bytes.IndexByte(rest[off:], '\n')
+		next := off + end + 1
+		if end < 0 {
+			end, next = len(rest)-off, len(rest)+1
+		}
+		if l := string(bytes.TrimRight(rest[off:off+end], " \t")); l == "---" || l == "..." {
+			body = nil
+			if next <= len(rest) {
+				body = rest[next:]
+			}
+			return rest[:off], 2, body, line + 1, true
+		}
+		off, line = next, line+1
+	}
+	errs.Errorf(start, "front matter is never closed; add a --- line after it")
+	return nil, 0, nil, 0, false
+}
+
+// ReservedPaths are the folders casebook writes its own pages to.
+var ReservedPaths = map[string]string{
+	"cases":      "the case index",
+	"frameworks": "the framework index",
+	"tags":       "the tag pages",
+	"industries": "the industry pages",
+	"assets":     "its CSS and JavaScript",
+	"search":     "the search page",
+	"insights":   "the insights dashboard",
+	"graph":      "the graph of the library",
+}
+
+// collisions reports pages that would be written to the same place.
+func collisions(pages []*Page) diag.List {
+	var errs diag.List
+	byURL := map[string][]*Page{}
+	for _, p := range pages {
+		if p.Kind == KindSection {
+			continue
+		}
+		if what, ok := ReservedPaths[p.Path]; ok {
+			errs.Errorf(diag.Pos{Path: p.File, Line: 1, Col: 1}, "/%s is where casebook puts %s; give this page another file name or slug", p.URL, what)
+			continue
+		}
+		byURL[p.URL] = append(byURL[p.URL], p)
+	}
+	for url, ps := range byURL {
+		if len(ps) < 2 {
+			continue
+		}
+		for _, p := range ps {
+			var others []string
+			for _, o := range ps {
+				if o != p {
+					others = append(others, o.File)
+				}
+			}
+			errs.Errorf(diag.Pos{Path: p.File, Line: 1, Col: 1}, "%s is also made by %s; give one of them another file name or slug",
+				"/"+url, strings.Join(others, ", "))
+		}
+	}
+	return errs
+}

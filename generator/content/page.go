@@ -1,0 +1,309 @@
+package content
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/casebook-cx/casebook/generator/diag"
+	"go.yaml.in/yaml/v3"
+)
+
+// Kind says what a page is, which decides its layout and the lists it joins.
+type Kind string
+
+const (
+	KindCase      Kind = "case"
+	KindFramework Kind = "framework"
+	KindPage      Kind = "page"
+	KindSection   Kind = "section" // an _index.md: text for the home page or a section's list page
+)
+
+// Page is one Markdown file, loaded and validated, not yet rendered.
+type Page struct {
+	File     string // source path relative to the site root, slash-separated
+	Kind     Kind
+	Lang     string
+	Section  string // first folder under content/ ("cases"), "" at the top
+	Slug     string
+	Path     string // section/slug without language: the identity translations share
+	URL      string // output folder relative to the site root, ending in "/"; "" for the home page
+	BodyLine int    // file line the Markdown body starts on
+	Body     []byte
+	Bundle   string // for a page bundle (x/index.md), its folder relative to content/
+
+	Title       string
+	Summary     string
+	Date        time.Time
+	Updated     time.Time
+	Tags        []string
+	Aliases     []string
+	Draft       bool
+	Industry    string
+	Frameworks  []string
+	FrameworkAt []diag.Pos // where each entry of Frameworks stands, for link errors
+	Attribution string     // front matter "source"
+	Experience  *Experience
+	Journey     []Stage
+	Chain       []Actor
+	Ratings     *Ratings
+	Params      map[string]any // keys the schema does not know, kept for templates
+}
+
+// Experience is the three descriptions that frame a case.
+type Experience struct {
+	Expected  string `json:"expected,omitempty"`
+	Target    string `json:"target,omitempty"`
+	Delivered string `json:"delivered,omitempty"`
+}
+
+// Stage is one step of a customer journey, scored 0-10 three ways.
+type Stage struct {
+	Stage     string `json:"stage"`
+	Expected  int    `json:"expected"`
+	Target    int    `json:"target"`
+	Delivered int    `json:"delivered"`
+}
+
+// TargetGap is Expected−Target at this stage: a positioning choice.
+func (s Stage) TargetGap() int { return s.Expected - s.Target }
+
+// DeliveryGap is Target−Delivered at this stage: an execution failure.
+func (s Stage) DeliveryGap() int { return s.Target - s.Delivered }
+
+// Actor is one party in the chain between maker and customer.
+type Actor struct {
+	Actor string `json:"actor"`
+	Role  string `json:"role,omitempty"`
+	Care  Care   `json:"care"`
+	Note  string `json:"note,omitempty"`
+}
+
+// Care is how much care one party in the chain showed.
+type Care string
+
+// CareLevels lists the valid values, best first.
+var CareLevels = []Care{"high", "medium", "low", "broken"}
+
+// Ratings places a case on the service vs experience field.
+type Ratings struct {
+	Service    *int `json:"service,omitempty"`
+	Experience *int `json:"experience,omitempty"`
+}
+
+// LastModified is Updated if set, else Date.
+func (p *Page) LastModified() time.Time {
+	if !p.Updated.IsZero() {
+		return p.Updated
+	}
+	return p.Date
+}
+
+// decodeFrontMatter fills p from its front matter, reporting every problem
+// at the position of the offending value.
+func (d *decoder) decodeFrontMatter(top *yaml.Node, p *Page) {
+	var titleSeen bool
+	for _, kv := range d.mapping(top, "") {
+		v, key := kv.value, kv.key
+		switch key {
+		case "title":
+			p.Title, _ = d.text(v, key)
+			titleSeen = true
+			if p.Title == "" {
+				d.errorf(v, "title: must not be empty")
+			}
+		case "summary":
+			p.Summary, _ = d.text(v, key)
+		case "date":
+			p.Date, _ = d.date(v, key)
+		case "updated":
+			p.Updated, _ = d.date(v, key)
+		case "tags":
+			p.Tags = d.textList(v, key)
+		case "aliases":
+			p.Aliases = d.textList(v, key)
+		case "draft":
+			p.Draft, _ = d.boolean(v, key)
+		case "slug":
+			s, _ := d.text(v, key)
+			if Slugify(s) == "" {
+				d.errorf(v, "slug: want letters, digits or hyphens, got %s", describe(v))
+			} else {
+				p.Slug = Slugify(s)
+			}
+		case "industry":
+			p.Industry, _ = d.text(v, key)
+		case "frameworks":
+			p.Frameworks = d.textList(v, key)
+			p.FrameworkAt = d.itemPositions(v, len(p.Frameworks))
+		case "source":
+			p.Attribution, _ = d.text(v, key)
+		case "experience":
+			p.Experience = d.experience(v)
+		case "journey":
+			p.Journey = d.journey(v)
+		case "chain":
+			p.Chain = d.chain(v)
+		case "ratings":
+			p.Ratings = d.ratings(v)
+		default:
+			p.Params[key] = d.any(v)
+		}
+	}
+	if !titleSeen {
+		d.errs.Errorf(diag.Pos{Path: d.path, Line: 1, Col: 1}, "title: missing; every page needs a title")
+	}
+}
+
+// itemPositions gives the position of each list item (or of the scalar
+// standing for a list of one).
+func (d *decoder) itemPositions(n *yaml.Node, count int) []diag.Pos {
+	n = resolve(n)
+	out := make([]diag.Pos, 0, count)
+	if n.Kind == yaml.SequenceNode {
+		for _, item := range n.Content {
+			if len(out) < count {
+				out = append(out, d.pos(item))
+			}
+		}
+	}
+	for len(out) < count {
+		out = append(out, d.pos(n))
+	}
+	return out
+}
+
+func (d *decoder) experience(n *yaml.Node) *Experience {
+	e := &Experience{}
+	for _, kv := range d.mapping(n, "experience") {
+		name := "experience." + kv.key
+		switch kv.key {
+		case "expected":
+			e.Expected, _ = d.text(kv.value, name)
+		case "target":
+			e.Target, _ = d.text(kv.value, name)
+		case "delivered":
+			e.Delivered, _ = d.text(kv.value, name)
+		default:
+			d.unknown(kv, "experience", "expected, target or delivered")
+		}
+	}
+	return e
+}
+
+func (d *decoder) journey(n *yaml.Node) []Stage {
+	n = resolve(n)
+	if n.Kind != yaml.SequenceNode {
+		d.errorf(n, "journey: want a list of stages, got %s", describe(n))
+		return nil
+	}
+	stages := make([]Stage, 0, len(n.Content))
+	for i, item := range n.Content {
+		name := fmt.Sprintf("journey[%d]", i)
+		var s Stage
+		have := map[string]bool{}
+		for _, kv := range d.mapping(item, name) {
+			field := name + "." + kv.key
+			switch kv.key {
+			case "stage":
+				s.Stage, _ = d.text(kv.value, field)
+			case "expected":
+				s.Expected, _ = d.score(kv.value, field)
+			case "target":
+				s.Target, _ = d.score(kv.value, field)
+			case "delivered":
+				s.Delivered, _ = d.score(kv.value, field)
+			default:
+				d.unknown(kv, name, "stage, expected, target or delivered")
+				continue
+			}
+			have[kv.key] = true
+		}
+		if resolve(item).Kind == yaml.MappingNode {
+			for _, k := range []string{"stage", "expected", "target", "delivered"} {
+				if !have[k] {
+					d.errorf(item, "%s: missing %s", name, k)
+				}
+			}
+		}
+		stages = append(stages, s)
+	}
+	return stages
+}
+
+func (d *decoder) chain(n *yaml.Node) []Actor {
+	n = resolve(n)
+	if n.Kind != yaml.SequenceNode {
+		d.errorf(n, "chain: want a list of actors, got %s", describe(n))
+		return nil
+	}
+	actors := make([]Actor, 0, len(n.Content))
+	for i, item := range n.Content {
+		name := fmt.Sprintf("chain[%d]", i)
+		var a Actor
+		var haveActor, haveCare bool
+		for _, kv := range d.mapping(item, name) {
+			field := name + "." + kv.key
+			switch kv.key {
+			case "actor":
+				a.Actor, _ = d.text(kv.value, field)
+				haveActor = true
+			case "role":
+				a.Role, _ = d.text(kv.value, field)
+			case "note":
+				a.Note, _ = d.text(kv.value, field)
+			case "care":
+				haveCare = true
+				s, ok := d.text(kv.value, field)
+				if !ok {
+					continue
+				}
+				a.Care = Care(s)
+				if !a.Care.Valid() {
+					d.errorf(kv.value, "%s: want one of high, medium, low, broken, got %q", field, s)
+				}
+			default:
+				d.unknown(kv, name, "actor, role, care or note")
+			}
+		}
+		if resolve(item).Kind == yaml.MappingNode {
+			if !haveActor {
+				d.errorf(item, "%s: missing actor", name)
+			}
+			if !haveCare {
+				d.errorf(item, "%s: missing care (high, medium, low or broken)", name)
+			}
+		}
+		actors = append(actors, a)
+	}
+	return actors
+}
+
+// Valid reports whether c is one of CareLevels.
+func (c Care) Valid() bool {
+	for _, l := range CareLevels {
+		if c == l {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *decoder) ratings(n *yaml.Node) *Ratings {
+	r := &Ratings{}
+	for _, kv := range d.mapping(n, "ratings") {
+		name := "ratings." + kv.key
+		switch kv.key {
+		case "service":
+			if v, ok := d.score(kv.value, name); ok {
+				r.Service = &v
+			}
+		case "experience":
+			if v, ok := d.score(kv.value, name); ok {
+				r.Experience = &v
+			}
+		default:
+			d.unknown(kv, "ratings", "service or experience")
+		}
+	}
+	return r
+}

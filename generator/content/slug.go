@@ -1,0 +1,33 @@
+package content
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Slugify turns a title or file name into a URL segment: lowercase letters
+// and digits of any script, runs of anything else folded into one hyphen.
+// Dots, slashes and other path syntax cannot survive it, so a slug can never
+// leave its folder in the output.
+func Slugify(s string) string {
+	var b strings.Builder
+	hyphen := false
+	for _, r := range norm.NFC.String(s) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if hyphen && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			hyphen = false
+			b.WriteRune(unicode.ToLower(r))
+		case r == '_' && b.Len() > 0:
+			hyphen = false
+			b.WriteRune(r)
+		default:
+			hyphen = true
+		}
+	}
+	return b.String()
+}

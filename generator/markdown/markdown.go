@@ -1,0 +1,300 @@
+// Package markdown turns a page body into HTML. It is the only package that
+// imports goldmark and chroma, so a change of either touches this folder
+// alone.
+//
+// Rendering happens before the link phase: a link's address and (for
+// [[slug]]) its text are not known until every page is loaded, so Convert
+// writes placeholders and records each link in Doc.Links; Doc.Fill writes
+// the resolved values in later. Every page is parsed exactly once.
+package markdown
+
+import (
+	"bytes"
+	"html"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Options configure a Converter.
+type Options struct {
+	Unsafe bool // pass raw HTML through; by default it is escaped and shown as text
+}
+
+// Converter renders Markdown. It is safe for concurrent use.
+type Converter struct {
+	md goldmark.Markdown
+}
+
+// Doc is one rendered body.
+type Doc struct {
+	HTML     []byte // with link placeholders; see Fill
+	Headings []Heading
+	Links    []Link
+	Lead     string // the first paragraph as plain text, for a page without a summary
+	Text     string // all prose as plain text, for search
+}
+
+// Heading is one heading of the body, with the id its anchor uses.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+}
+
+// LinkKind says how a link names its target.
+type LinkKind int
+
+const (
+	LinkWiki LinkKind = iota // [[target#anchor|label]]
+	LinkPage                 // [text](../frameworks/x.md#anchor) or [text](#anchor)
+	LinkFile                 // [text](photo.png), ![alt](photo.png): a file beside the page
+)
+
+// Link is one internal link: a wikilink, a Markdown link to a .md file or
+// an #anchor on the same page, or a link or image naming a file by a
+// relative path.
+type Link struct {
+	Kind   LinkKind
+	Target string // a slug, title, alias or path for wikilinks; a relative file path otherwise; "" for the same page
+	Anchor string
+	Label  string // a wikilink's text after |; "" means the target's title
+	Offset int    // byte offset of the link in the body
+}
+
+// New makes a Converter.
+func New(opts Options) *Converter {
+	rendererOpts := []renderer.Option{
+		renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{unsafe: opts.Unsafe}, 100)),
+	}
+	if opts.Unsafe {
+		rendererOpts = append(rendererOpts, gmhtml.WithUnsafe())
+	}
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.Footnote),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithInlineParsers(util.Prioritized(wikilinkParser{}, 150)),
+			parser.WithASTTransformers(util.Prioritized(linkCollector{}, 100)),
+		),
+		goldmark.WithRendererOptions(rendererOpts...),
+	)
+	return &Converter{md: md}
+}
+
+var docKey = parser.NewContextKey()
+
+func docFrom(pc parser.Context) *Doc {
+	d, _ := pc.Get(docKey).(*Doc)
+	return d
+}
+
+// Text is what a wikilink reads as in plain text before it is resolved:
+// its label, else what it names.
+func (l Link) Text() string {
+	if l.Label != "" {
+		return l.Label
+	}
+	if l.Target == "" {
+		return l.Anchor
+	}
+	return l.Target
+}
+
+// Convert renders src. It does not fail on any input: Markdown has no
+// syntax errors, and links are checked later against the whole site.
+func (c *Converter) Convert(src []byte) (*Doc, error) {
+	doc := &Doc{}
+	pc := parser.NewContext(parser.WithIDs(&headingIDs{used: map[string]bool{}}))
+	pc.Set(docKey, doc)
+	root := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	var buf bytes.Buffer
+	buf.Grow(len(src) * 3 / 2)
+	if err := c.md.Renderer().Render(&buf, src, root); err != nil {
+		return nil, err
+	}
+	doc.HTML = buf.Bytes()
+	collectText(doc, root, src)
+	return doc, nil
+}
+
+// placeholder marks where a resolved link value goes: \x00h3\x00 for link 3's
+// address, \x00t3\x00 for its text. NUL cannot come from the source (the
+// loader replaces it), so the marks cannot be forged by content.
+func placeholder(kind byte, i int) string {
+	return "\x00" + string(kind) + strconv.Itoa(i) + "\x00"
+}
+
+// Fill returns the HTML with every placeholder replaced by resolve's
+// address and text for that link, both HTML-escaped here.
+func (d *Doc) Fill(resolve func(i int) (href, text string)) []byte {
+	src := d.HTML
+	if bytes.IndexByte(src, 0) < 0 {
+		return src
+	}
+	out := make([]byte, 0, len(src)+len(d.Links)*32)
+	for {
+		start := bytes.IndexByte(src, 0)
+		if start < 0 {
+			return append(out, src...)
+		}
+		end := bytes.IndexByte(src[start+1:], 0) + start + 1
+		out = append(out, src[:start]...)
+		kind := src[start+1]
+		i, _ := strconv.Atoi(string(src[start+2 : end]))
+		href, label := resolve(i)
+		if kind == 'h' {
+			out = append(out, html.EscapeString(href)...)
+		} else {
+			out = append(out, html.EscapeString(label)...)
+		}
+		src = src[end+1:]
+	}
+}
+
+var scheme = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.-]*:`)
+
+// internalTarget classifies a Markdown link destination: another page's
+// source (x.md, ../frameworks/y.md#anchor), an anchor on this page
+// (#anchor), or a file by relative path (photo.png). Web addresses and
+// absolute paths are left alone (ok is false).
+func internalTarget(dest string) (target, anchor string, kind LinkKind, ok bool) {
+	if dest == "" || scheme.MatchString(dest) || strings.HasPrefix(dest, "/") {
+		return "", "", 0, false
+	}
+	p, anchor, _ := strings.Cut(dest, "#")
+	p, _, _ = strings.Cut(p, "?")
+	if unescaped, err := url.PathUnescape(p); err == nil {
+		p = unescaped
+	}
+	switch {
+	case p == "" && anchor == "":
+		return "", "", 0, false
+	case p == "" || strings.HasSuffix(p, ".md"):
+		return p, anchor, LinkPage, true
+	}
+	return p, "", LinkFile, true
+}
+
+// linkCollector records internal Markdown links and images, and replaces
+// their destination with a mark the renderers turn into a placeholder.
+type linkCollector struct{}
+
+func (linkCollector) Transform(root *ast.Document, reader text.Reader, pc parser.Context) {
+	doc := docFrom(pc)
+	src := reader.Source()
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		var dest *[]byte
+		switch n := n.(type) {
+		case *ast.Link:
+			dest = &n.Destination
+		case *ast.Image:
+			dest = &n.Destination
+		default:
+			return ast.WalkContinue, nil
+		}
+		target, anchor, kind, ok := internalTarget(string(*dest))
+		if !ok {
+			return ast.WalkContinue, nil
+		}
+		doc.Links = append(doc.Links, Link{Kind: kind, Target: target, Anchor: anchor, Offset: linkOffset(n, src)})
+		*dest = []byte("\x00" + strconv.Itoa(len(doc.Links)-1))
+		return ast.WalkContinue, nil
+	})
+}
+
+// linkOffset estimates where a Markdown link starts: goldmark keeps no
+// position for links, so use its first text, less the opening bracket.
+func linkOffset(n ast.Node, src []byte) int {
+	for c := n.FirstChild(); c != nil; c = c.FirstChild() {
+		if t, ok := c.(*ast.Text); ok {
+			return max(t.Segment.Start-1, 0)
+		}
+	}
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			return p.Lines().At(0).Start
+		}
+	}
+	return 0
+}
+
+// collectText gathers the plain text of the document for search and the
+// first paragraph as a fallback summary, and the headings for anchors.
+func collectText(doc *Doc, root ast.Node, src []byte) {
+	var all strings.Builder
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			if n.Type() == ast.TypeBlock {
+				all.WriteByte('\n')
+			}
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			id, _ := n.AttributeString("id")
+			idText, _ := id.([]byte)
+			doc.Headings = append(doc.Headings, Heading{Level: n.Level, ID: string(idText), Text: doc.inlineText(n, src)})
+		case *ast.Paragraph:
+			if doc.Lead == "" {
+				doc.Lead = doc.inlineText(n, src)
+			}
+		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			all.Write(n.Segment.Value(src))
+			if n.SoftLineBreak() || n.HardLineBreak() {
+				all.WriteByte(' ')
+			}
+		case *ast.String:
+			all.Write(n.Value)
+		case *wikilinkNode:
+			all.WriteString(doc.Links[n.Index].Text())
+		}
+		return ast.WalkContinue, nil
+	})
+	doc.Text = all.String()
+}
+
+// inlineText is the text of an inline container, as a reader sees it.
+func (doc *Doc) inlineText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		case *ast.CodeSpan:
+			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+				if s, ok := t.(*ast.Text); ok {
+					b.Write(s.Segment.Value(src))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		case *wikilinkNode:
+			b.WriteString(doc.Links[c.Index].Text())
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String())
+}

@@ -1,0 +1,179 @@
+package markdown
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/alecthomas/chroma/v2"
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/alecthomas/chroma/v2/styles"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/util"
+)
+
+// nodeRenderer overrides goldmark's HTML for the nodes casebook treats
+// differently: links (placeholders), wikilinks, raw HTML (escaped unless
+// unsafe) and fenced code (chroma, with CSS classes).
+type nodeRenderer struct {
+	unsafe bool
+}
+
+func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindLink, r.link)
+	reg.Register(ast.KindImage, r.image)
+	reg.Register(KindWikilink, r.wikilink)
+	reg.Register(ast.KindFencedCodeBlock, r.fencedCode)
+	if !r.unsafe {
+		reg.Register(ast.KindRawHTML, r.rawHTML)
+		reg.Register(ast.KindHTMLBlock, r.htmlBlock)
+	}
+}
+
+func (r *nodeRenderer) link(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*ast.Link)
+	if !entering {
+		_, _ = w.WriteString("</a>")
+		return ast.WalkContinue, nil
+	}
+	_, _ = w.WriteString(`<a href="`)
+	r.destination(w, n.Destination)
+	_ = w.WriteByte('"')
+	if n.Title != nil {
+		_, _ = w.WriteString(` title="`)
+		_, _ = w.Write(util.EscapeHTML(n.Title))
+		_ = w.WriteByte('"')
+	}
+	_ = w.WriteByte('>')
+	return ast.WalkContinue, nil
+}
+
+// destination writes a link or image address: the placeholder for one the
+// linkCollector marked, else the address escaped, or nothing for a
+// javascript: or similar address (unless unsafe).
+func (r *nodeRenderer) destination(w util.BufWriter, dest []byte) {
+	if i, ok := bytes.CutPrefix(dest, []byte{0}); ok {
+		_, _ = w.WriteString("\x00h" + string(i) + "\x00")
+	} else if dest := util.URLEscape(dest, true); r.unsafe || !gmhtml.IsDangerousURL(dest) {
+		_, _ = w.Write(util.EscapeHTML(dest))
+	}
+}
+
+func (r *nodeRenderer) image(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*ast.Image)
+	_, _ = w.WriteString(`<img src="`)
+	r.destination(w, n.Destination)
+	_, _ = w.WriteString(`" alt="`)
+	_, _ = w.Write(util.EscapeHTML([]byte(imageAlt(n, src))))
+	_ = w.WriteByte('"')
+	if n.Title != nil {
+		_, _ = w.WriteString(` title="`)
+		_, _ = w.Write(util.EscapeHTML(n.Title))
+		_ = w.WriteByte('"')
+	}
+	_, _ = w.WriteString(` loading="lazy">`)
+	return ast.WalkSkipChildren, nil
+}
+
+// imageAlt is the plain text of an image's description.
+func imageAlt(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			b.Write(t.Segment.Value(src))
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+func (r *nodeRenderer) wikilink(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		i := node.(*wikilinkNode).Index
+		_, _ = w.WriteString(`<a class="wikilink" href="` + placeholder('h', i) + `">` + placeholder('t', i) + `</a>`)
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+func (r *nodeRenderer) rawHTML(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		segs := node.(*ast.RawHTML).Segments
+		for i := 0; i < segs.Len(); i++ {
+			s := segs.At(i)
+			_, _ = w.Write(util.EscapeHTML(s.Value(src)))
+		}
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+func (r *nodeRenderer) htmlBlock(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*ast.HTMLBlock)
+	_, _ = w.WriteString("<p>")
+	for i := 0; i < n.Lines().Len(); i++ {
+		s := n.Lines().At(i)
+		_, _ = w.Write(util.EscapeHTML(s.Value(src)))
+	}
+	if n.HasClosure() {
+		_, _ = w.Write(util.EscapeHTML(n.ClosureLine.Value(src)))
+	}
+	_, _ = w.WriteString("</p>\n")
+	return ast.WalkSkipChildren, nil
+}
+
+// codeFormatter writes chroma's tokens as spans with CSS classes, so the
+// colours live in one stylesheet that can switch with dark mode.
+var codeFormatter = chromahtml.New(chromahtml.WithClasses(true))
+
+func (r *nodeRenderer) fencedCode(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*ast.FencedCodeBlock)
+	var code strings.Builder
+	for i := 0; i < n.Lines().Len(); i++ {
+		s := n.Lines().At(i)
+		code.Write(s.Value(src))
+	}
+	lang := string(n.Language(src))
+	var lexer chroma.Lexer
+	if lang != "" {
+		lexer = lexers.Get(lang)
+	}
+	if lexer != nil {
+		if tokens, err := chroma.Coalesce(lexer).Tokenise(nil, code.String()); err == nil {
+			if err := codeFormatter.Format(w, styles.Fallback, tokens); err == nil {
+				_ = w.WriteByte('\n')
+				return ast.WalkSkipChildren, nil
+			}
+		}
+	}
+	_, _ = w.WriteString(`<pre class="chroma"><code`)
+	if lang != "" {
+		_, _ = w.WriteString(` class="language-`)
+		_, _ = w.Write(util.EscapeHTML([]byte(lang)))
+		_ = w.WriteByte('"')
+	}
+	_ = w.WriteByte('>')
+	_, _ = w.Write(util.EscapeHTML([]byte(code.String())))
+	_, _ = w.WriteString("</code></pre>\n")
+	return ast.WalkSkipChildren, nil
+}
+
+// HighlightCSS is the stylesheet for highlighted code: a light theme, and
+// a dark one that applies when the reader's system prefers dark.
+func HighlightCSS() []byte {
+	var b bytes.Buffer
+	_ = codeFormatter.WriteCSS(&b, styles.Get("github"))
+	b.WriteString("@media (prefers-color-scheme: dark) {\n")
+	_ = codeFormatter.WriteCSS(&b, styles.Get("github-dark"))
+	b.WriteString("}\n")
+	return b.Bytes()
+}

@@ -1,0 +1,90 @@
+package render
+
+// uiText holds the interface words of the built-in layouts. A language
+// without an entry, or a key missing in one, falls back to English.
+var uiText = map[string]map[string]string{
+	"en": {
+		"skip": "Skip to content", "site": "Site", "languages": "Languages",
+		"home": "Home", "cases": "Cases", "frameworks": "Frameworks", "industries": "Industries", "tags": "Tags",
+		"case": "Case study", "framework": "Framework", "industry": "Industry", "tag": "Tag", "any": "Any",
+		"cases_lower": "cases", "frameworks_lower": "frameworks", "industries_lower": "industries", "pages_lower": "pages",
+		"feed": "Atom feed", "data": "Library as JSON", "made_with": "Made with casebook",
+		"draft": "Draft", "updated": "updated", "story": "The story",
+		"etd":      "Expected, target, delivered",
+		"expected": "Expected", "target": "Target", "delivered": "Delivered",
+		"expected_hint":   "What the customer believed they bought",
+		"target_hint":     "What the company designed to deliver",
+		"delivered_hint":  "What actually happened",
+		"gap_positioning": "Expected − Target", "gap_positioning_hint": "A positioning choice",
+		"gap_execution": "Target − Delivered", "gap_execution_hint": "An execution failure",
+		"points_at": "points at",
+		"journey":   "The journey", "journey_caption": "Scores from 0 to 10 at each stage, and the two gaps",
+		"stage": "Stage",
+		"chain": "Care across the chain", "chain_hint": "Every party between maker and customer, in order, and the care each showed.",
+		"care_high": "High care", "care_medium": "Some care", "care_low": "Little care", "care_broken": "Care broken",
+		"ratings": "Service and experience", "service": "Customer service", "experience": "Customer experience",
+		"quadrant_both_good":                  "Good service and a good experience.",
+		"quadrant_experience_despite_service": "A fair experience despite poor service.",
+		"quadrant_service_not_enough":         "Good service could not save the experience.",
+		"quadrant_both_poor":                  "Poor service and a poor experience.",
+		"frameworks_used":                     "Frameworks applied", "translations": "Translations", "source": "Source",
+		"also_called": "Also called", "cases_applying": "Cases that apply it", "no_cases_yet": "No case applies this framework yet.",
+		"recent_cases": "Recent cases", "all_cases": "All cases", "by_industry": "By industry", "by_tag": "By tag",
+		"filters": "Filter the cases", "nothing_here": "Nothing here yet.",
+		"not_found": "Page not found", "not_found_hint": "There is no page at this address. It may have moved; try the case index or the frameworks.",
+	},
+	"fi": {
+		"skip": "Siirry sisältöön", "site": "Sivusto", "languages": "Kielet",
+		"home": "Etusivu", "cases": "Tapaukset", "frameworks": "Viitekehykset", "industries": "Toimialat", "tags": "Aiheet",
+		"case": "Tapaustutkimus", "framework": "Viitekehys", "industry": "Toimiala", "tag": "Aihe", "any": "Kaikki",
+		"cases_lower": "tapausta", "frameworks_lower": "viitekehystä", "industries_lower": "toimialaa", "pages_lower": "sivua",
+		"feed": "Atom-syöte", "data": "Kirjasto JSON-muodossa", "made_with": "Tehty casebookilla",
+		"draft": "Luonnos", "updated": "päivitetty", "story": "Tarina",
+		"etd":      "Odotettu, tavoiteltu, toteutunut",
+		"expected": "Odotettu", "target": "Tavoiteltu", "delivered": "Toteutunut",
+		"expected_hint":   "Mitä asiakas uskoi ostavansa",
+		"target_hint":     "Mitä yritys suunnitteli toimittavansa",
+		"delivered_hint":  "Mitä todella tapahtui",
+		"gap_positioning": "Odotettu − tavoiteltu", "gap_positioning_hint": "Asemointivalinta",
+		"gap_execution": "Tavoiteltu − toteutunut", "gap_execution_hint": "Toteutuksen epäonnistuminen",
+		"points_at": "pistettä vaiheessa",
+		"journey":   "Asiakkaan polku", "journey_caption": "Pisteet 0–10 kussakin vaiheessa ja kaksi kuilua",
+		"stage": "Vaihe",
+		"chain": "Välittäminen läpi ketjun", "chain_hint": "Jokainen osapuoli valmistajan ja asiakkaan välillä järjestyksessä, ja miten kukin välitti.",
+		"care_high": "Välitti paljon", "care_medium": "Välitti jonkin verran", "care_low": "Välitti vähän", "care_broken": "Välittäminen katkesi",
+		"ratings": "Palvelu ja kokemus", "service": "Asiakaspalvelu", "experience": "Asiakaskokemus",
+		"quadrant_both_good":                  "Hyvä palvelu ja hyvä kokemus.",
+		"quadrant_experience_despite_service": "Kohtuullinen kokemus huonosta palvelusta huolimatta.",
+		"quadrant_service_not_enough":         "Hyvä palvelu ei pelastanut kokemusta.",
+		"quadrant_both_poor":                  "Huono palvelu ja huono kokemus.",
+		"frameworks_used":                     "Sovelletut viitekehykset", "translations": "Käännökset", "source": "Lähde",
+		"also_called": "Myös", "cases_applying": "Tapaukset, jotka soveltavat tätä", "no_cases_yet": "Mikään tapaus ei vielä sovella tätä viitekehystä.",
+		"recent_cases": "Uusimmat tapaukset", "all_cases": "Kaikki tapaukset", "by_industry": "Toimialoittain", "by_tag": "Aiheittain",
+		"filters": "Suodata tapauksia", "nothing_here": "Täällä ei ole vielä mitään.",
+		"not_found": "Sivua ei löytynyt", "not_found_hint": "Tässä osoitteessa ei ole sivua. Se on ehkä siirtynyt; kokeile tapaushakemistoa tai viitekehyksiä.",
+	},
+}
+
+var languageNames = map[string]string{
+	"en": "English", "fi": "Suomi", "sv": "Svenska", "de": "Deutsch", "fr": "Français", "es": "Español", "et": "Eesti",
+}
+
+// Text is the interface text for key in lang, falling back to English and
+// then to the key itself, so a missing string shows rather than vanishes.
+func Text(lang, key string) string {
+	if s, ok := uiText[lang][key]; ok {
+		return s
+	}
+	if s, ok := uiText["en"][key]; ok {
+		return s
+	}
+	return key
+}
+
+// LanguageName is a language's own name, or its code if unknown.
+func LanguageName(lang string) string {
+	if n, ok := languageNames[lang]; ok {
+		return n
+	}
+	return lang
+}

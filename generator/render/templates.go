@@ -1,0 +1,130 @@
+// Package render fills casebook's HTML templates. It knows the view a
+// template sees (View, Page, Term) and where templates come from: the
+// built-in layouts, each replaceable by a file of the same name in the
+// site's layouts/ folder.
+package render
+
+import (
+	"bytes"
+	"errors"
+	"html/template"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/casebook-cx/casebook/generator/diag"
+	"github.com/casebook-cx/casebook/layouts"
+)
+
+// LayoutsDir is the site folder whose files replace the built-in layouts.
+const LayoutsDir = "layouts"
+
+// Templates is a parsed set of page templates and the assets beside them.
+type Templates struct {
+	set    *template.Template
+	assets map[string][]byte // file name under assets/ -> bytes
+	source map[string]string // template file -> the path to show in errors
+}
+
+// LoadTemplates reads the built-in layouts and the site's overrides. The
+// lookup is one rule: layouts/NAME in the site wins over the built-in NAME.
+func LoadTemplates(siteRoot string) (*Templates, diag.List) {
+	var errs diag.List
+	files := map[string][]byte{}
+	source := map[string]string{}
+	read := func(fsys fs.FS, shown func(string) string) {
+		_ = fs.WalkDir(fsys, ".", func(p string, e fs.DirEntry, err error) error {
+			if err != nil || e.IsDir() || strings.HasPrefix(e.Name(), ".") || !(strings.HasSuffix(p, ".html") || strings.HasPrefix(p, "assets/")) {
+				return nil
+			}
+			b, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				errs.Errorf(diag.Pos{Path: shown(p)}, "%v", err)
+				return nil
+			}
+			files[p], source[p] = b, shown(p)
+			return nil
+		})
+	}
+	read(layouts.FS, func(p string) string { return "(built-in) " + LayoutsDir + "/" + p })
+	if dir := filepath.Join(siteRoot, LayoutsDir); isDir(dir) {
+		read(os.DirFS(dir), func(p string) string { return LayoutsDir + "/" + p })
+	}
+
+	t := &Templates{set: template.New("").Funcs(funcs), assets: map[string][]byte{}, source: source}
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		if a, ok := strings.CutPrefix(name, "assets/"); ok {
+			t.assets[a] = files[name]
+			continue
+		}
+		if _, err := t.set.New(name).Parse(string(files[name])); err != nil {
+			errs = append(errs, t.templateError(err))
+		}
+	}
+	return t, errs
+}
+
+func isDir(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && st.IsDir()
+}
+
+var funcs = template.FuncMap{
+	"join": strings.Join,
+}
+
+// Execute renders the named template (case.html, home.html, ...) for v.
+func (t *Templates) Execute(w io.Writer, name string, v *View) error {
+	if err := t.set.ExecuteTemplate(w, name, v); err != nil {
+		return diag.List{t.templateError(err)}
+	}
+	return nil
+}
+
+// Render is Execute into a new buffer.
+func (t *Templates) Render(name string, v *View) ([]byte, error) {
+	var b bytes.Buffer
+	if err := t.Execute(&b, name, v); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// Assets returns the files for the site's assets/ folder by name.
+func (t *Templates) Assets() map[string][]byte { return t.assets }
+
+var templatePos = regexp.MustCompile(`^(?:html/)?template: ([^:]+):(\d+):(?:(\d+):)? ?(.*)$`)
+
+// templateError turns html/template's "template: case.html:12:5: msg" into
+// a diagnostic at the file the template came from.
+func (t *Templates) templateError(err error) diag.Diagnostic {
+	var d diag.List
+	msg := err.Error()
+	var tmplErr *template.Error
+	if errors.As(err, &tmplErr) && tmplErr.Name != "" {
+		msg = tmplErr.Error()
+	}
+	if m := templatePos.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[2])
+		col, _ := strconv.Atoi(m[3])
+		file := t.source[m[1]]
+		if file == "" {
+			file = LayoutsDir + "/" + path.Clean(m[1])
+		}
+		d.Errorf(diag.Pos{Path: file, Line: line, Col: max(col, 1)}, "%s", m[4])
+		return d[0]
+	}
+	d.Errorf(diag.Pos{Path: LayoutsDir}, "%s", msg)
+	return d[0]
+}

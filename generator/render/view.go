@@ -1,0 +1,172 @@
+package render
+
+import (
+	"html/template"
+	"time"
+
+	"github.com/casebook-cx/casebook/generator/content"
+)
+
+// Site is what every template knows about the site as a whole.
+type Site struct {
+	Title       string
+	Description string
+	BaseURL     string
+	Languages   []string
+	Params      map[string]any // casebook.yaml keys casebook does not use itself
+}
+
+// Page is a content page as templates see it: the loaded front matter and
+// everything the build worked out about it.
+type Page struct {
+	*content.Page
+	Content        template.HTML
+	Summary        string  // front matter summary, else the body's first paragraph
+	FrameworkPages []*Page // a case's frameworks, resolved
+	Cases          []*Page // a framework's cases: those that list it in frameworks
+	Translations   []*Page // the same page in the other languages
+	TagTerms       []*Term
+	IndustryTerm   *Term
+}
+
+// GapAt is the largest gap of one kind and the stage it occurs at.
+type GapAt struct {
+	Stage string
+	Gap   int
+}
+
+// WorstTargetGap is the stage with the largest Expected−Target gap, or nil
+// when no stage has a positive one.
+func (p *Page) WorstTargetGap() *GapAt {
+	return worst(p.Journey, content.Stage.TargetGap)
+}
+
+// WorstDeliveryGap is the stage with the largest Target−Delivered gap.
+func (p *Page) WorstDeliveryGap() *GapAt {
+	return worst(p.Journey, content.Stage.DeliveryGap)
+}
+
+func worst(stages []content.Stage, gap func(content.Stage) int) *GapAt {
+	var w *GapAt
+	for _, s := range stages {
+		if g := gap(s); g > 0 && (w == nil || g > w.Gap) {
+			w = &GapAt{Stage: s.Stage, Gap: g}
+		}
+	}
+	return w
+}
+
+// Quadrant names where the case's ratings put it on the service vs
+// experience field, as a key of the UI strings ("" without both ratings).
+func (p *Page) Quadrant() string {
+	r := p.Ratings
+	if r == nil || r.Service == nil || r.Experience == nil {
+		return ""
+	}
+	switch goodService, goodExperience := *r.Service >= 5, *r.Experience >= 5; {
+	case goodService && goodExperience:
+		return "quadrant_both_good"
+	case goodExperience:
+		return "quadrant_experience_despite_service"
+	case goodService:
+		return "quadrant_service_not_enough"
+	}
+	return "quadrant_both_poor"
+}
+
+// Term is one tag or industry with the pages that carry it.
+type Term struct {
+	Taxonomy  string // "tags" or "industries"
+	Name      string
+	Slug      string
+	URL       string
+	ParentURL string // the taxonomy's index
+	Pages     []*Page
+}
+
+// Alternate is a version of the current page in another language.
+type Alternate struct {
+	Lang string
+	Name string
+	URL  string
+}
+
+// View is the data one template execution sees: the page being written
+// and the site around it. Its methods compute links relative to URL.
+type View struct {
+	Site        *Site
+	Kind        string // home, case, framework, page, cases, frameworks, tags, tag, industries, industry, 404
+	URL         string // this output's folder ("cases/x/"), or file for 404.html ("")
+	Lang        string
+	Title       string
+	Description string
+	Base        string // a <base href>, for pages served from any path (404)
+	Page        *Page
+	Pages       []*Page
+	Intro       template.HTML // the section's _index.md text
+	Term        *Term
+	Terms       []*Term
+	Cases       []*Page
+	Recent      []*Page
+	Frameworks  []*Page
+	Industries  []*Term
+	Tags        []*Term
+	Alternates  []Alternate
+	langPrefix  string
+}
+
+// NewView starts a view of the output at url in lang; prefix is the
+// language's folder ("" for the default language, "fi/" for Finnish).
+func NewView(site *Site, kind, url, lang, prefix string) *View {
+	return &View{Site: site, Kind: kind, URL: url, Lang: lang, langPrefix: prefix}
+}
+
+// Rel links from this page to target (a site-relative folder or file).
+func (v *View) Rel(target string) string { return RelURL(v.URL, target) }
+
+// LangURL is a folder of this view's language: "cases/" -> "fi/cases/".
+func (v *View) LangURL(p string) string { return v.langPrefix + p }
+
+// HomeURL is the home page of this view's language.
+func (v *View) HomeURL() string { return v.langPrefix }
+
+// FeedURL is the Atom feed of this view's language.
+func (v *View) FeedURL() string { return v.langPrefix + "atom.xml" }
+
+// T is the interface text for key in this view's language.
+func (v *View) T(key string) string { return Text(v.Lang, key) }
+
+// LangName is a language's name in its own words.
+func (v *View) LangName(lang string) string { return LanguageName(lang) }
+
+// Date formats a date the way this view's language writes it.
+func (v *View) Date(t time.Time) string {
+	if v.Lang == "fi" {
+		return t.Format("2.1.2006")
+	}
+	return t.Format("2 January 2006")
+}
+
+// PageInView pairs a page with the view it is shown in, for partials that
+// need to link from the current page.
+type PageInView struct {
+	*Page
+	View *View
+}
+
+// With pairs p with this view.
+func (v *View) With(p *Page) PageInView { return PageInView{Page: p, View: v} }
+
+// TermsInView pairs terms with this view, for the "terms" partial.
+type TermsInView struct {
+	Terms  []*Term
+	View   *View
+	Counts bool
+}
+
+// WithTerms pairs terms with this view; WithCountedTerms also shows counts.
+func (v *View) WithTerms(ts []*Term) TermsInView { return TermsInView{Terms: ts, View: v} }
+
+func (v *View) WithCountedTerms(ts []*Term) TermsInView {
+	return TermsInView{Terms: ts, View: v, Counts: true}
+}

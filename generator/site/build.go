@@ -1,0 +1,178 @@
+// Package site runs the pipeline that turns a site folder into output:
+//
+//  1. load:     read casebook.yaml and every page (content.Load)
+//  2. convert:  render each body to HTML with link placeholders (markdown)
+//  3. link:     resolve every link and frameworks entry, check anchors (link)
+//  4. assemble: build the views: taxonomies, translations, framework cases
+//  5. render:   fill the templates, in parallel (render)
+//  6. write:    pages, assets, static files, feeds, data, to an Output
+//
+// Steps 1-3 report every error they find; nothing is written unless all
+// of them pass.
+package site
+
+import (
+	"fmt"
+	"sync"
+
+	"github.com/casebook-cx/casebook/generator/content"
+	"github.com/casebook-cx/casebook/generator/diag"
+	"github.com/casebook-cx/casebook/generator/markdown"
+	"github.com/casebook-cx/casebook/generator/parallel"
+	"github.com/casebook-cx/casebook/generator/render"
+)
+
+// Options change what a build does.
+type Options struct {
+	Drafts   bool
+	Progress func(done, total int) // called as pages render, from several goroutines
+}
+
+// Stats describe a finished build.
+type Stats struct {
+	Pages int // HTML pages written
+	Files int // every file written
+}
+
+// build is the state of one run through the pipeline.
+type build struct {
+	root    string
+	opts    Options
+	lib     *content.Library
+	tmpl    *render.Templates
+	docs    map[*content.Page]*markdown.Doc
+	views   map[*content.Page]*render.Page
+	site    *render.Site
+	langs   []*language
+	linked  *linkState
+	outputs []output
+}
+
+// output is one file to write: a page to render, or bytes made directly.
+type output struct {
+	name   string
+	render func() ([]byte, error)
+	html   bool
+}
+
+// Check runs steps 1-3 and reports what is wrong, writing nothing.
+func Check(root string, opts Options) diag.List {
+	b, errs := prepare(root, opts)
+	if b != nil {
+		errs.Append(b.checkRender())
+	}
+	errs.Sort()
+	return errs
+}
+
+// Build runs the whole pipeline into out. On errors it writes nothing
+// (DiskOutput) or a partial set the caller discards (MemOutput).
+func Build(root string, opts Options, out Output) (Stats, diag.List) {
+	b, errs := prepare(root, opts)
+	if errs.HasErrors() {
+		errs.Sort()
+		return Stats{}, errs
+	}
+	stats, werrs := b.write(out)
+	errs.Append(werrs)
+	errs.Sort()
+	return stats, errs
+}
+
+// prepare runs load, convert, link and assemble.
+func prepare(root string, opts Options) (*build, diag.List) {
+	b := &build{root: root, opts: opts}
+	lib, errs := content.Load(root, content.Options{Drafts: opts.Drafts})
+	b.lib = lib
+	tmpl, terrs := render.LoadTemplates(root)
+	b.tmpl = tmpl
+	errs.Append(terrs)
+	if errs.HasErrors() {
+		return nil, errs
+	}
+	errs.Append(b.convert())
+	errs.Append(b.link())
+	if errs.HasErrors() {
+		return nil, errs
+	}
+	b.assemble()
+	return b, errs
+}
+
+// convert renders every page body, in parallel.
+func (b *build) convert() diag.List {
+	conv := markdown.New(markdown.Options{Unsafe: b.lib.Config.Unsafe})
+	docs := make([]*markdown.Doc, len(b.lib.Pages))
+	lists := make([]diag.List, len(b.lib.Pages))
+	parallel.For(len(b.lib.Pages), func(i int) {
+		p := b.lib.Pages[i]
+		doc, err := conv.Convert(p.Body)
+		if err != nil {
+			lists[i].Errorf(diag.Pos{Path: p.File, Line: p.BodyLine, Col: 1}, "rendering Markdown: %v", err)
+			return
+		}
+		docs[i] = doc
+	})
+	b.docs = make(map[*content.Page]*markdown.Doc, len(docs))
+	var errs diag.List
+	for i, p := range b.lib.Pages {
+		errs.Append(lists[i])
+		if docs[i] != nil {
+			b.docs[p] = docs[i]
+		}
+	}
+	return errs
+}
+
+// checkRender renders every output without keeping it, so check finds
+// template errors too.
+func (b *build) checkRender() diag.List {
+	_, errs := b.write(discard{})
+	return errs
+}
+
+type discard struct{}
+
+func (discard) WriteFile(string, []byte) error { return nil }
+
+// write renders every output in parallel and hands it to out.
+func (b *build) write(out Output) (Stats, diag.List) {
+	b.plan()
+	var (
+		mu    sync.Mutex
+		errs  diag.List
+		stats Stats
+		done  int
+	)
+	parallel.For(len(b.outputs), func(i int) {
+		o := b.outputs[i]
+		data, err := o.render()
+		if err == nil {
+			err = out.WriteFile(o.name, data)
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		if err != nil {
+			if list, ok := err.(diag.List); ok {
+				errs.Append(list)
+			} else {
+				errs.Errorf(diag.Pos{Path: o.name}, "%v", err)
+			}
+			return
+		}
+		stats.Files++
+		if o.html {
+			stats.Pages++
+		}
+		done++
+		if b.opts.Progress != nil {
+			b.opts.Progress(done, len(b.outputs))
+		}
+	})
+	return stats, errs
+}
+
+// Summary is the one line build prints when it is done.
+func (s Stats) Summary(out string, seconds float64) string {
+	return fmt.Sprintf("built %d pages (%d files) into %s in %.2fs", s.Pages, s.Files, out, seconds)
+}

@@ -1,0 +1,194 @@
+package site
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"slices"
+	"time"
+
+	"github.com/casebook-cx/casebook/generator/content"
+	"github.com/casebook-cx/casebook/generator/render"
+)
+
+// absolute is a site-relative URL made absolute with baseURL when the
+// config has one. Without it, feeds and the sitemap carry relative URLs,
+// which feed readers resolve against the feed's own address.
+func (b *build) absolute(url string) string { return b.site.BaseURL + url }
+
+type atomLink struct {
+	Href string `xml:"href,attr"`
+	Rel  string `xml:"rel,attr,omitempty"`
+	Type string `xml:"type,attr,omitempty"`
+}
+
+type atomEntry struct {
+	Title   string   `xml:"title"`
+	Link    atomLink `xml:"link"`
+	ID      string   `xml:"id"`
+	Updated string   `xml:"updated"`
+	Summary string   `xml:"summary,omitempty"`
+}
+
+type atomFeed struct {
+	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	Lang    string      `xml:"xml:lang,attr"`
+	Title   string      `xml:"title"`
+	ID      string      `xml:"id"`
+	Updated string      `xml:"updated"`
+	Links   []atomLink  `xml:"link"`
+	Author  string      `xml:"author>name"`
+	Entries []atomEntry `xml:"entry"`
+}
+
+const feedSize = 50
+
+// feed is the Atom feed of a language: its newest dated pages. Its
+// updated time is the newest page's, never the build's, so output stays
+// the same for the same input.
+func (b *build) feed(l *language) ([]byte, error) {
+	pages := slices.Clone(l.pages)
+	slices.SortFunc(pages, func(x, y *render.Page) int {
+		return y.LastModified().Compare(x.LastModified())
+	})
+	f := atomFeed{
+		Lang: l.code, Title: b.site.Title, ID: b.id(l.prefix), Author: b.site.Title,
+		Links: []atomLink{{Href: b.absolute(l.prefix + "atom.xml"), Rel: "self", Type: "application/atom+xml"}, {Href: b.absolute(l.prefix)}},
+	}
+	var newest time.Time
+	for _, p := range pages {
+		if p.LastModified().IsZero() || len(f.Entries) == feedSize {
+			continue
+		}
+		if p.LastModified().After(newest) {
+			newest = p.LastModified()
+		}
+		f.Entries = append(f.Entries, atomEntry{Title: p.Title, Link: atomLink{Href: b.absolute(p.URL)}, ID: b.id(p.URL),
+			Updated: p.LastModified().UTC().Format(time.RFC3339), Summary: p.Summary})
+	}
+	f.Updated = newest.UTC().Format(time.RFC3339)
+	return marshalXML(f)
+}
+
+// id is an entry's permanent identifier: its absolute URL, or a tag URI
+// made from the site title and path when no baseURL is set.
+func (b *build) id(url string) string {
+	if b.site.BaseURL != "" {
+		return b.site.BaseURL + url
+	}
+	return "urn:casebook:" + content.Slugify(b.site.Title) + ":" + url
+}
+
+type sitemapURL struct {
+	Loc     string `xml:"loc"`
+	LastMod string `xml:"lastmod,omitempty"`
+}
+
+type urlSet struct {
+	XMLName xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+	URLs    []sitemapURL `xml:"url"`
+}
+
+// sitemap lists every HTML page but the 404.
+func (b *build) sitemap() ([]byte, error) {
+	lastMod := map[string]string{}
+	for _, l := range b.langs {
+		for _, p := range l.pages {
+			if !p.LastModified().IsZero() {
+				lastMod[p.URL] = p.LastModified().Format("2006-01-02")
+			}
+		}
+	}
+	var set urlSet
+	for _, o := range b.outputs {
+		if !o.html || o.name == "404.html" {
+			continue
+		}
+		url := o.name[:len(o.name)-len("index.html")]
+		set.URLs = append(set.URLs, sitemapURL{Loc: b.absolute(url), LastMod: lastMod[url]})
+	}
+	return marshalXML(set)
+}
+
+func marshalXML(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.WriteString(xml.Header)
+	enc := xml.NewEncoder(&buf)
+	enc.Indent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	buf.WriteByte('\n')
+	return buf.Bytes(), nil
+}
+
+func (b *build) robots() ([]byte, error) {
+	s := "User-agent: *\nAllow: /\n"
+	if b.site.BaseURL != "" {
+		s += "Sitemap: " + b.absolute("sitemap.xml") + "\n"
+	}
+	return []byte(s), nil
+}
+
+// libraryPage is one page in casebook.json.
+type libraryPage struct {
+	URL          string              `json:"url"`
+	Lang         string              `json:"lang"`
+	Kind         content.Kind        `json:"kind"`
+	Slug         string              `json:"slug"`
+	Title        string              `json:"title"`
+	Summary      string              `json:"summary,omitempty"`
+	Date         string              `json:"date,omitempty"`
+	Updated      string              `json:"updated,omitempty"`
+	Tags         []string            `json:"tags,omitempty"`
+	Aliases      []string            `json:"aliases,omitempty"`
+	Draft        bool                `json:"draft,omitempty"`
+	Industry     string              `json:"industry,omitempty"`
+	Frameworks   []string            `json:"frameworks,omitempty"` // URLs of the resolved framework pages
+	Source       string              `json:"source,omitempty"`
+	Experience   *content.Experience `json:"experience,omitempty"`
+	Journey      []content.Stage     `json:"journey,omitempty"`
+	Chain        []content.Actor     `json:"chain,omitempty"`
+	Ratings      *content.Ratings    `json:"ratings,omitempty"`
+	Translations map[string]string   `json:"translations,omitempty"` // language -> URL
+	Params       map[string]any      `json:"params,omitempty"`
+}
+
+// libraryJSON is the whole library as data, for other tools.
+func (b *build) libraryJSON() ([]byte, error) {
+	lib := struct {
+		Title     string        `json:"title"`
+		BaseURL   string        `json:"baseURL,omitempty"`
+		Languages []string      `json:"languages"`
+		Pages     []libraryPage `json:"pages"`
+	}{Title: b.site.Title, BaseURL: b.site.BaseURL, Languages: b.site.Languages, Pages: []libraryPage{}}
+	for _, l := range b.langs {
+		for _, p := range l.pages {
+			lp := libraryPage{URL: p.URL, Lang: p.Lang, Kind: p.Kind, Slug: p.Slug, Title: p.Title, Summary: p.Summary,
+				Tags: p.Tags, Aliases: p.Aliases, Draft: p.Draft, Industry: p.Industry, Source: p.Attribution,
+				Experience: p.Experience, Journey: p.Journey, Chain: p.Chain, Ratings: p.Ratings, Date: day(p.Date), Updated: day(p.Updated)}
+			for _, fw := range p.FrameworkPages {
+				lp.Frameworks = append(lp.Frameworks, fw.URL)
+			}
+			if len(p.Translations) > 0 {
+				lp.Translations = map[string]string{}
+				for _, t := range p.Translations {
+					lp.Translations[t.Lang] = t.URL
+				}
+			}
+			if len(p.Params) > 0 {
+				lp.Params = p.Params
+			}
+			lib.Pages = append(lib.Pages, lp)
+		}
+	}
+	out, err := json.MarshalIndent(lib, "", "  ")
+	return append(out, '\n'), err
+}
+
+func day(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2006-01-02")
+}

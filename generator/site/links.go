@@ -1,0 +1,140 @@
+package site
+
+import (
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/casebook-cx/casebook/generator/content"
+	"github.com/casebook-cx/casebook/generator/diag"
+	"github.com/casebook-cx/casebook/generator/link"
+	"github.com/casebook-cx/casebook/generator/markdown"
+	"github.com/casebook-cx/casebook/generator/parallel"
+)
+
+// resolved is where one link of a page goes, once the link phase ran.
+type resolved struct {
+	to     *content.Page
+	anchor string // heading id on the target, "" for the top
+	file   string // for a link to a file beside the pages: its output path
+}
+
+// linkState is the outcome of the link phase, kept for assembly.
+type linkState struct {
+	resolver   *link.Resolver
+	links      map[*content.Page][]resolved
+	frameworks map[*content.Page][]*content.Page // a case's resolved frameworks entries
+}
+
+// link resolves every link of every page and every frameworks entry, and
+// reports each that names nothing, names several pages, or names a
+// missing heading, at the position of the link itself.
+func (b *build) link() diag.List {
+	r := link.NewResolver(b.lib.Pages, b.lib.Config.DefaultLanguage())
+	for p, doc := range b.docs {
+		ids := make([]string, len(doc.Headings))
+		for i, h := range doc.Headings {
+			ids[i] = h.ID
+		}
+		r.SetAnchors(p, ids)
+	}
+	files := make(map[string]bool, len(b.lib.Files))
+	for _, f := range b.lib.Files {
+		files[f] = true
+	}
+	pages := b.lib.Pages
+	results := make([][]resolved, len(pages))
+	fws := make([][]*content.Page, len(pages))
+	lists := make([]diag.List, len(pages))
+	parallel.For(len(pages), func(i int) {
+		p, doc := pages[i], b.docs[pages[i]]
+		if doc == nil {
+			return
+		}
+		results[i] = resolveLinks(r, files, p, doc, &lists[i])
+		for j, name := range p.Frameworks {
+			fw, err := r.Framework(p, name)
+			if err != nil {
+				lists[i].Errorf(p.FrameworkAt[j], "frameworks[%d]: %v", j, err)
+				continue
+			}
+			fws[i] = append(fws[i], fw)
+		}
+	})
+	b.linked = &linkState{resolver: r, links: map[*content.Page][]resolved{}, frameworks: map[*content.Page][]*content.Page{}}
+	var errs diag.List
+	for i, p := range pages {
+		errs.Append(lists[i])
+		b.linked.links[p] = results[i]
+		b.linked.frameworks[p] = fws[i]
+	}
+	return errs
+}
+
+// resolveLinks resolves one page's links; files holds the non-page files
+// under content/, by path relative to it.
+func resolveLinks(r *link.Resolver, files map[string]bool, p *content.Page, doc *markdown.Doc, errs *diag.List) []resolved {
+	out := make([]resolved, len(doc.Links))
+	var lines *diag.LineIndex
+	for i, l := range doc.Links {
+		var to *content.Page
+		var err error
+		switch l.Kind {
+		case markdown.LinkWiki:
+			to, err = r.Wikilink(p, l.Target)
+		case markdown.LinkPage:
+			to, err = r.File(p, l.Target)
+		case markdown.LinkFile:
+			file := path.Join(path.Dir(p.File), l.Target)
+			if rel, ok := strings.CutPrefix(file, content.Dir+"/"); ok && files[rel] {
+				out[i] = resolved{file: rel}
+				continue
+			}
+			err = fmt.Errorf("no file at %s (%s)", l.Target, file)
+		}
+		anchorID := ""
+		if err == nil && l.Anchor != "" {
+			anchorID, err = anchorOn(r, to, l.Anchor)
+		}
+		if err != nil {
+			if lines == nil {
+				lines = diag.NewLineIndex(p.Body)
+			}
+			line, col := lines.Position(l.Offset)
+			errs.Errorf(diag.Pos{Path: p.File, Line: p.BodyLine + line - 1, Col: col}, "%s: %v", describeLink(l), err)
+			continue
+		}
+		out[i] = resolved{to: to, anchor: anchorID}
+	}
+	return out
+}
+
+// anchorOn finds the heading an anchor names on page to: by its id as
+// written, or by the id its text would get.
+func anchorOn(r *link.Resolver, to *content.Page, anchor string) (string, error) {
+	for _, id := range []string{anchor, markdown.AnchorID(anchor)} {
+		if r.HasAnchor(to, id) {
+			return id, nil
+		}
+	}
+	return "", fmt.Errorf("%s has no heading %q", to.File, anchor)
+}
+
+// describeLink writes a link back the way the writer typed it.
+func describeLink(l markdown.Link) string {
+	if l.Kind != markdown.LinkWiki {
+		s := l.Target
+		if l.Anchor != "" {
+			s += "#" + l.Anchor
+		}
+		return "link to " + s
+	}
+	s := l.Target
+	if l.Anchor != "" {
+		s += "#" + l.Anchor
+	}
+	if l.Label != "" {
+		s += "|" + l.Label
+	}
+	return "[[" + s + "]]"
+}

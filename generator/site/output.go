@@ -1,0 +1,130 @@
+package site
+
+import (
+	"errors"
+	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+)
+
+// Output receives the built site, file by file. WriteFile is called from
+// several goroutines at once.
+type Output interface {
+	WriteFile(name string, data []byte) error // name is slash-separated, relative to the site's output root
+}
+
+// MemOutput keeps the site in memory, for tests and the preview server.
+type MemOutput struct {
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+// NewMemOutput returns an empty in-memory output.
+func NewMemOutput() *MemOutput { return &MemOutput{files: map[string][]byte{}} }
+
+func (m *MemOutput) WriteFile(name string, data []byte) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.files[name] = data
+	return nil
+}
+
+// Files returns the written files by name.
+func (m *MemOutput) Files() map[string][]byte {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return maps.Clone(m.files)
+}
+
+// Names returns the written file names, sorted.
+func (m *MemOutput) Names() []string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return slices.Sorted(maps.Keys(m.files))
+}
+
+// DiskOutput writes into a fresh folder beside the target and swaps it in
+// only when the whole build succeeded, so a failed or killed build leaves
+// the previous site as it was, and files of deleted pages do not linger.
+type DiskOutput struct {
+	target string // the folder readers see, e.g. public/
+	tmp    string // where this build writes
+	dirs   sync.Map
+}
+
+// marker is a file every casebook build writes; its presence tells that a
+// folder is casebook output and may be replaced.
+const marker = "casebook.json"
+
+const tmpPrefix = ".casebook-tmp-"
+
+// NewDiskOutput prepares to replace target. It refuses a target that holds
+// something casebook did not make, so a wrong --out cannot delete work.
+func NewDiskOutput(target string) (*DiskOutput, error) {
+	target = filepath.Clean(target)
+	if entries, err := os.ReadDir(target); err == nil && len(entries) > 0 {
+		if _, err := os.Stat(filepath.Join(target, marker)); err != nil {
+			return nil, fmt.Errorf("%s is not empty and was not made by casebook (no %s in it); remove it or choose another --out", target, marker)
+		}
+	} else if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return nil, err
+	}
+	parent := filepath.Dir(target)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	removeStale(parent, filepath.Base(target))
+	tmp, err := os.MkdirTemp(parent, tmpPrefix+filepath.Base(target)+"-"+strconv.Itoa(os.Getpid())+"-")
+	if err != nil {
+		return nil, err
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return nil, err
+	}
+	return &DiskOutput{target: target, tmp: tmp}, nil
+}
+
+// removeStale deletes the folders of earlier builds that were killed
+// before they could clean up: those whose process is gone.
+func removeStale(parent, base string) {
+	matches, _ := filepath.Glob(filepath.Join(parent, tmpPrefix+base+"-*"))
+	for _, m := range matches {
+		rest := strings.TrimPrefix(filepath.Base(m), tmpPrefix+base+"-")
+		pidText, _, _ := strings.Cut(rest, "-")
+		pid, err := strconv.Atoi(pidText)
+		if err != nil || pid == os.Getpid() || syscall.Kill(pid, 0) == nil {
+			continue
+		}
+		_ = os.RemoveAll(m)
+	}
+}
+
+func (d *DiskOutput) WriteFile(name string, data []byte) error {
+	p := filepath.Join(d.tmp, filepath.FromSlash(name))
+	dir := filepath.Dir(p)
+	if _, made := d.dirs.Load(dir); !made {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+		d.dirs.Store(dir, true)
+	}
+	return os.WriteFile(p, data, 0o644)
+}
+
+// Commit puts the new site in place of the old one.
+func (d *DiskOutput) Commit() error {
+	if err := swap(d.tmp, d.target); err != nil {
+		d.Abort()
+		return err
+	}
+	return os.RemoveAll(d.tmp) // now holds the previous site, if there was one
+}
+
+// Abort throws away what this build wrote.
+func (d *DiskOutput) Abort() { _ = os.RemoveAll(d.tmp) }

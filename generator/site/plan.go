@@ -1,0 +1,166 @@
+package site
+
+import (
+	"cmp"
+	"html/template"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/casebook-cx/casebook/generator/content"
+	"github.com/casebook-cx/casebook/generator/markdown"
+	"github.com/casebook-cx/casebook/generator/render"
+)
+
+// StaticDir is copied verbatim to the output root.
+const StaticDir = "static"
+
+// plan lists every file the site consists of, each with the function that
+// makes its bytes. Where two plan the same name the first planned wins:
+// generated files, then files beside pages in content/, then static/.
+func (b *build) plan() {
+	b.outputs = b.outputs[:0]
+	for name, data := range b.tmpl.Assets() {
+		b.bytes("assets/"+name, data)
+	}
+	b.bytes("assets/highlight.css", markdown.HighlightCSS())
+
+	for _, l := range b.langs {
+		b.lists(l)
+		for _, v := range l.pages {
+			view := b.view(l, string(v.Kind), v.URL, v.Title)
+			view.Page, view.Description = v, v.Summary
+			for _, t := range v.Translations {
+				view.Alternates = append(view.Alternates, render.Alternate{Lang: t.Lang, Name: render.LanguageName(t.Lang), URL: t.URL})
+			}
+			b.page(v.URL+"index.html", string(v.Kind)+".html", view)
+		}
+		b.made(l.prefix+"atom.xml", func() ([]byte, error) { return b.feed(l) })
+	}
+	def := b.langs[0]
+	notFound := b.view(def, "404", "", render.Text(def.code, "not_found"))
+	notFound.Base = b.site.BaseURL
+	b.page("404.html", "404.html", notFound)
+	b.made("sitemap.xml", b.sitemap)
+	b.made("robots.txt", b.robots)
+	b.made(marker, b.libraryJSON)
+	for _, f := range b.lib.Files {
+		b.copyFile(filepath.Join(content.Dir, filepath.FromSlash(f)), f)
+	}
+	b.copyTree(StaticDir, "")
+	slices.SortStableFunc(b.outputs, func(x, y output) int { return cmp.Compare(x.name, y.name) })
+	b.outputs = slices.CompactFunc(b.outputs, func(x, y output) bool { return x.name == y.name })
+}
+
+// lists plans the home page, indexes and taxonomy pages of one language.
+func (b *build) lists(l *language) {
+	home := b.view(l, "home", l.prefix, "")
+	home.Intro = b.intro(l.home)
+	if l.home != nil && l.home.Summary != "" {
+		home.Description = l.home.Summary
+	}
+	home.Cases, home.Frameworks = l.cases, l.frameworks
+	home.Recent = l.cases[:min(len(l.cases), 6)]
+	b.page(l.prefix+"index.html", "home.html", home)
+
+	cases := b.view(l, "cases", l.prefix+"cases/", b.sectionTitle(l, "cases"))
+	cases.Intro, cases.Pages, cases.Frameworks = b.intro(l.sections["cases"]), l.cases, l.frameworks
+	b.page(cases.URL+"index.html", "cases.html", cases)
+
+	fws := b.view(l, "frameworks", l.prefix+"frameworks/", b.sectionTitle(l, "frameworks"))
+	fws.Intro, fws.Pages = b.intro(l.sections["frameworks"]), l.frameworks
+	b.page(fws.URL+"index.html", "frameworks.html", fws)
+
+	for _, tax := range []struct {
+		kind, one string
+		terms     []*render.Term
+	}{{"tags", "tag", l.tags}, {"industries", "industry", l.industries}} {
+		index := b.view(l, tax.kind, l.prefix+tax.kind+"/", render.Text(l.code, tax.kind))
+		index.Terms = tax.terms
+		b.page(index.URL+"index.html", "terms.html", index)
+		for _, t := range tax.terms {
+			v := b.view(l, tax.one, t.URL, t.Name)
+			v.Term, v.Pages = t, t.Pages
+			b.page(t.URL+"index.html", "term.html", v)
+		}
+	}
+}
+
+// view starts a view with what every page of a language shows.
+func (b *build) view(l *language, kind, url, title string) *render.View {
+	v := render.NewView(b.site, kind, url, l.code, l.prefix)
+	v.Title, v.Description = title, b.site.Description
+	v.Industries, v.Tags = l.industries, l.tags
+	if kind != "home" && kind != "case" && kind != "framework" && kind != "page" && kind != "404" {
+		v.Alternates = b.listAlternates(l, url)
+	}
+	return v
+}
+
+// listAlternates links a list page to the same list in the other languages.
+func (b *build) listAlternates(l *language, url string) []render.Alternate {
+	var alts []render.Alternate
+	rest := url[len(l.prefix):]
+	for _, other := range b.langs {
+		if other != l {
+			alts = append(alts, render.Alternate{Lang: other.code, Name: render.LanguageName(other.code), URL: other.prefix + rest})
+		}
+	}
+	return alts
+}
+
+func (b *build) sectionTitle(l *language, section string) string {
+	if p := l.sections[section]; p != nil {
+		return p.Title
+	}
+	return render.Text(l.code, section)
+}
+
+// intro is a section's _index.md body, links filled in.
+func (b *build) intro(p *content.Page) template.HTML {
+	if p == nil {
+		return ""
+	}
+	return template.HTML(b.fill(p))
+}
+
+func (b *build) page(name, tmpl string, v *render.View) {
+	b.outputs = append(b.outputs, output{name: name, html: true, render: func() ([]byte, error) {
+		return b.tmpl.Render(tmpl, v)
+	}})
+}
+
+func (b *build) made(name string, fn func() ([]byte, error)) {
+	b.outputs = append(b.outputs, output{name: name, render: fn})
+}
+
+func (b *build) bytes(name string, data []byte) {
+	b.made(name, func() ([]byte, error) { return data, nil })
+}
+
+func (b *build) copyFile(src, name string) {
+	b.made(name, func() ([]byte, error) { return os.ReadFile(filepath.Join(b.root, src)) })
+}
+
+// copyTree plans a copy of every file under dir (relative to the site
+// root) to prefix in the output.
+func (b *build) copyTree(dir, prefix string) {
+	base := filepath.Join(b.root, dir)
+	_ = filepath.WalkDir(base, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || p == base {
+			return nil
+		}
+		if content.Ignored(e.Name()) {
+			if e.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if e.Type().IsRegular() {
+			rel, _ := filepath.Rel(base, p)
+			b.copyFile(filepath.Join(dir, rel), prefix+filepath.ToSlash(rel))
+		}
+		return nil
+	})
+}

@@ -1,0 +1,119 @@
+package site
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+)
+
+var update = flag.Bool("update", false, "rewrite the want/ files of testdata/sites/*.txtar from the build")
+
+// TestSites builds each site in testdata/sites/*.txtar in memory. The
+// archive's files outside want/ are the site; want/errors holds the exact
+// error lines expected (none, if absent); every other want/NAME must equal
+// the built file NAME. Run with -update to rewrite the want/ files.
+func TestSites(t *testing.T) {
+	archives, _ := filepath.Glob("testdata/sites/*.txtar")
+	if len(archives) == 0 {
+		t.Fatal("no fixtures")
+	}
+	for _, archive := range archives {
+		t.Run(strings.TrimSuffix(filepath.Base(archive), ".txtar"), func(t *testing.T) {
+			ar, err := txtar.ParseFile(archive)
+			if err != nil {
+				t.Fatal(err)
+			}
+			root := writeSite(t, ar)
+			out := NewMemOutput()
+			_, errs := Build(root, Options{}, out)
+			got := map[string][]byte{"errors": []byte(errs.Error() + "\n")}
+			if len(errs) == 0 {
+				got["errors"] = nil
+			}
+			for name, data := range out.Files() {
+				got[name] = data
+			}
+			changed := false
+			sawErrors := false
+			for i, f := range ar.Files {
+				name, ok := strings.CutPrefix(f.Name, "want/")
+				if !ok {
+					continue
+				}
+				sawErrors = sawErrors || name == "errors"
+				if g, built := got[name]; !built && name != "errors" {
+					t.Errorf("%s: not built", name)
+				} else if !bytes.Equal(g, f.Data) {
+					if *update {
+						ar.Files[i].Data, changed = g, true
+						continue
+					}
+					t.Errorf("%s differs\n--- want\n%s\n--- got\n%s", name, f.Data, g)
+				}
+			}
+			if !sawErrors && len(errs) > 0 {
+				t.Errorf("unexpected errors:\n%s", errs)
+			}
+			if changed {
+				if err := os.WriteFile(archive, txtar.Format(ar), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// writeSite writes the site part of an archive to a temporary folder.
+func writeSite(t testing.TB, ar *txtar.Archive) string {
+	t.Helper()
+	root := t.TempDir()
+	for _, f := range ar.Files {
+		if strings.HasPrefix(f.Name, "want/") {
+			continue
+		}
+		p := filepath.Join(root, filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
+}
+
+// TestDeterministic builds the same site twice and wants identical bytes.
+func TestDeterministic(t *testing.T) {
+	root := filepath.Join("..", "..")
+	a, b := NewMemOutput(), NewMemOutput()
+	if _, errs := Build(root, Options{}, a); errs.HasErrors() {
+		t.Fatal(errs)
+	}
+	if _, errs := Build(root, Options{}, b); errs.HasErrors() {
+		t.Fatal(errs)
+	}
+	fa, fb := a.Files(), b.Files()
+	if len(fa) != len(fb) {
+		t.Fatalf("%d files, then %d", len(fa), len(fb))
+	}
+	for name, data := range fa {
+		if !bytes.Equal(data, fb[name]) {
+			t.Errorf("%s differs between two builds", name)
+		}
+	}
+}
+
+func names(m map[string][]byte) []string {
+	var out []string
+	for n := range m {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
