@@ -82,6 +82,7 @@ func (b *build) lists(l *language) {
 		for _, t := range tax.terms {
 			v := b.view(l, tax.one, t.URL, t.Name)
 			v.Term, v.Pages = t, t.Pages
+			v.Alternates = b.termAlternates(l, tax.kind, t.Slug)
 			b.page(t.URL+"index.html", "term.html", v)
 		}
 	}
@@ -92,10 +93,27 @@ func (b *build) view(l *language, kind, url, title string) *render.View {
 	v := render.NewView(b.site, kind, url, l.code, l.prefix)
 	v.Title, v.Description = title, b.site.Description
 	v.Industries, v.Tags = l.industries, l.tags
-	if kind != "home" && kind != "case" && kind != "framework" && kind != "page" && kind != "404" {
+	switch kind {
+	case "cases", "frameworks", "tags", "industries":
 		v.Alternates = b.listAlternates(l, url)
 	}
 	return v
+}
+
+// termAlternates links a tag or industry page to the same term in the
+// other languages that have it.
+func (b *build) termAlternates(l *language, kind, slug string) []render.Alternate {
+	var alts []render.Alternate
+	for _, other := range b.langs {
+		terms := other.tags
+		if kind == "industries" {
+			terms = other.industries
+		}
+		if other != l && slices.ContainsFunc(terms, func(t *render.Term) bool { return t.Slug == slug }) {
+			alts = append(alts, render.Alternate{Lang: other.code, Name: render.LanguageName(other.code), URL: other.prefix + kind + "/" + slug + "/"})
+		}
+	}
+	return alts
 }
 
 // listAlternates links a list page to the same list in the other languages.

@@ -1,0 +1,133 @@
+package content
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+)
+
+func TestSlugify(t *testing.T) {
+	for in, want := range map[string]string{
+		"Washing Machine":            "washing-machine",
+		"  Care -- across/the chain ": "care-across-the-chain",
+		"Pesukoneen toimitus":        "pesukoneen-toimitus",
+		"Ääkköset ÖÖ":                "ääkköset-öö",
+		"../../etc/passwd":           "etc-passwd",
+		"snake_case":                 "snake_case",
+		"%2e%2e":                     "2e-2e",
+		"!!!":                        "",
+	} {
+		if got := Slugify(in); got != want {
+			t.Errorf("Slugify(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestIdentify(t *testing.T) {
+	cfg := &Config{Languages: []string{"en", "fi"}}
+	for _, tc := range []struct {
+		rel                         string
+		kind                        Kind
+		lang, slug, path, url, sect string
+	}{
+		{"cases/washing-machine.md", KindCase, "en", "washing-machine", "cases/washing-machine", "cases/washing-machine/", "cases"},
+		{"cases/washing-machine.fi.md", KindCase, "fi", "washing-machine", "cases/washing-machine", "fi/cases/washing-machine/", "cases"},
+		{"cases/sofa/index.md", KindCase, "en", "sofa", "cases/sofa", "cases/sofa/", "cases"},
+		{"cases/sofa/index.fi.md", KindCase, "fi", "sofa", "cases/sofa", "fi/cases/sofa/", "cases"},
+		{"frameworks/Care Chain.md", KindFramework, "en", "care-chain", "frameworks/care-chain", "frameworks/care-chain/", "frameworks"},
+		{"about.md", KindPage, "en", "about", "about", "about/", ""},
+		{"method/steps.md", KindPage, "en", "steps", "method/steps", "method/steps/", "method"},
+		{"_index.md", KindSection, "en", "", "", "", ""},
+		{"_index.fi.md", KindSection, "fi", "", "", "fi/", ""},
+		{"cases/_index.md", KindSection, "en", "", "cases", "cases/", "cases"},
+		{"notes.de.md", KindPage, "en", "notes-de", "notes-de", "notes-de/", ""}, // de is not a configured language
+	} {
+		p := &Page{}
+		identify(p, tc.rel, cfg)
+		p.setURL(cfg)
+		if p.Kind != tc.kind || p.Lang != tc.lang || p.Slug != tc.slug || p.Path != tc.path || p.URL != tc.url || p.Section != tc.sect {
+			t.Errorf("%s: got kind %s lang %s slug %q path %q url %q section %q", tc.rel, p.Kind, p.Lang, p.Slug, p.Path, p.URL, p.Section)
+		}
+	}
+}
+
+func TestParsePageText(t *testing.T) {
+	cfg := DefaultConfig()
+	for _, tc := range []struct {
+		name, src, err string
+		bodyLine       int
+	}{
+		{"bom", "\uFEFF---\ntitle: T\n---\nBody\n", "", 4},
+		{"crlf", "---\r\ntitle: T\r\n---\r\nBody\r\n", "", 4},
+		{"latin1", "---\ntitle: Caf\xe9\n---\n", "content/x.md:2:11: not valid UTF-8 text; save the file as UTF-8", 0},
+		{"dots close", "---\ntitle: T\n...\nBody\n", "", 4},
+		{"whitespace only", " \n\t\n", "content/x.md:1:1: empty file; a page starts with front matter between --- lines, holding at least a title", 0},
+		{"list at top", "---\n- a\n- b\n---\n", "content/x.md:2:1: front matter: want key: value lines, got a list", 0},
+		{"no body", "---\ntitle: T\n---", "", 4},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p, errs := ParsePage("x.md", []byte(tc.src), cfg)
+			if got := errs.Error(); !strings.HasPrefix(got, tc.err) || (tc.err == "") != (len(errs) == 0) {
+				t.Fatalf("errors:\n%s\nwant:\n%s", got, tc.err)
+			}
+			if tc.err == "" && (p.Title != "T" || p.BodyLine != tc.bodyLine) {
+				t.Errorf("title %q, body line %d; want T, %d", p.Title, p.BodyLine, tc.bodyLine)
+			}
+		})
+	}
+}
+
+func TestUnknownKeysKept(t *testing.T) {
+	p, errs := ParsePage("cases/x.md", []byte("---\ntitle: T\nclient: {name: Acme, size: 3}\n---\n"), DefaultConfig())
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	client, ok := p.Params["client"].(map[string]any)
+	if !ok || client["name"] != "Acme" || client["size"] != 3 {
+		t.Errorf("params: %#v", p.Params)
+	}
+}
+
+func TestConfigErrors(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, ConfigFile), []byte("title: [a, b]\nlanguages: [en, 'F I']\nunsafe: sometimes\n"), 0o644)
+	_, errs := LoadConfig(dir)
+	want := "casebook.yaml:1:8: title: want text, got a list\n" +
+		"casebook.yaml:2:17: languages[1]: want a language code such as en or fi, got \"F I\"\n" +
+		"casebook.yaml:3:9: unsafe: want true or false, got \"sometimes\""
+	errs.Sort()
+	if errs.Error() != want {
+		t.Errorf("got:\n%s\nwant:\n%s", errs, want)
+	}
+}
+
+// FuzzParsePage feeds arbitrary files to the front matter and schema code,
+// seeded with every page in the site fixtures: it must never panic, and a
+// page it returns must have a URL that stays inside the output folder.
+func FuzzParsePage(f *testing.F) {
+	archives, _ := filepath.Glob("../site/testdata/sites/*.txtar")
+	for _, a := range archives {
+		ar, err := txtar.ParseFile(a)
+		if err != nil {
+			f.Fatal(err)
+		}
+		for _, file := range ar.Files {
+			if rel, ok := strings.CutPrefix(file.Name, "content/"); ok && strings.HasSuffix(rel, ".md") {
+				f.Add(rel, file.Data)
+			}
+		}
+	}
+	cfg := &Config{Languages: []string{"en", "fi"}}
+	f.Fuzz(func(t *testing.T, rel string, src []byte) {
+		p, _ := ParsePage(rel, src, cfg)
+		if p == nil {
+			return
+		}
+		if strings.Contains(p.URL, "..") || strings.HasPrefix(p.URL, "/") || strings.Contains(p.URL, "\\") {
+			t.Errorf("%q makes URL %q", rel, p.URL)
+		}
+	})
+}

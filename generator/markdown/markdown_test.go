@@ -1,0 +1,118 @@
+package markdown
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+)
+
+var update = flag.Bool("update", false, "rewrite the .html halves of testdata/convert.txtar")
+
+// stubFill fills links so the test shows what was recorded for each.
+func stubFill(doc *Doc) []byte {
+	kinds := map[LinkKind]string{LinkWiki: "wiki", LinkPage: "page", LinkFile: "file"}
+	return doc.Fill(func(i int) (string, string) {
+		l := doc.Links[i]
+		label := l.Label
+		if label == "" {
+			label = "T(" + l.Target + ")"
+		}
+		return fmt.Sprintf("%s:%s#%s", kinds[l.Kind], l.Target, l.Anchor), label
+	})
+}
+
+func TestConvert(t *testing.T) {
+	const file = "testdata/convert.txtar"
+	ar, err := txtar.ParseFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	conv := New(Options{})
+	sources := map[string][]byte{}
+	for _, f := range ar.Files {
+		if name, ok := strings.CutSuffix(f.Name, ".md"); ok {
+			sources[name] = f.Data
+		}
+	}
+	changed := false
+	for i, f := range ar.Files {
+		name, ok := strings.CutSuffix(f.Name, ".html")
+		if !ok {
+			continue
+		}
+		doc, err := conv.Convert(sources[name])
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := stubFill(doc)
+		if bytes.Equal(got, f.Data) {
+			continue
+		}
+		if *update {
+			ar.Files[i].Data, changed = got, true
+			continue
+		}
+		t.Errorf("%s.md\n--- want\n%s--- got\n%s", name, f.Data, got)
+	}
+	if changed {
+		os.WriteFile(file, txtar.Format(ar), 0o644)
+	}
+}
+
+func TestUnsafePassesHTML(t *testing.T) {
+	doc, _ := New(Options{Unsafe: true}).Convert([]byte("<b>bold</b>\n"))
+	if !bytes.Contains(doc.HTML, []byte("<b>bold</b>")) {
+		t.Errorf("unsafe: %s", doc.HTML)
+	}
+}
+
+func TestLinkOffsets(t *testing.T) {
+	src := "Intro.\n\nSee [[a]] and [b](b.md).\n"
+	doc, _ := New(Options{}).Convert([]byte(src))
+	if len(doc.Links) != 2 {
+		t.Fatalf("links: %+v", doc.Links)
+	}
+	for i, want := range []string{"[[a]]", "[b](b.md)"} {
+		if got := src[doc.Links[i].Offset:]; !strings.HasPrefix(got, want) {
+			t.Errorf("link %d starts at %q, want %q", i, got, want)
+		}
+	}
+	if doc.Lead != "Intro." || !strings.Contains(doc.Text, "See a and b") {
+		t.Errorf("lead %q, text %q", doc.Lead, doc.Text)
+	}
+}
+
+// FuzzConvert: any Markdown converts, every recorded link's offset lies in
+// the source, and no placeholder survives Fill.
+func FuzzConvert(f *testing.F) {
+	ar, err := txtar.ParseFile("testdata/convert.txtar")
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, file := range ar.Files {
+		if strings.HasSuffix(file.Name, ".md") {
+			f.Add(file.Data)
+		}
+	}
+	conv := New(Options{})
+	f.Fuzz(func(t *testing.T, src []byte) {
+		src = bytes.ReplaceAll(src, []byte{0}, []byte("\uFFFD")) // as the loader does
+		doc, err := conv.Convert(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range doc.Links {
+			if l.Offset < 0 || l.Offset > len(src) {
+				t.Fatalf("offset %d outside a %d-byte source", l.Offset, len(src))
+			}
+		}
+		if out := stubFill(doc); bytes.IndexByte(out, 0) >= 0 {
+			t.Fatalf("a placeholder survived: %q", out)
+		}
+	})
+}

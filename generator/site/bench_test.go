@@ -1,0 +1,175 @@
+package site
+
+import (
+	"fmt"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// BenchmarkBuild builds a generated site of 1000 and 10000 cases in the
+// shape of shared/bench/gencorpus, into an output that drops the bytes.
+//
+//	go test ./generator/site/ -run '^$' -bench BenchmarkBuild -benchmem
+func BenchmarkBuild(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			root := b.TempDir()
+			writeBenchSite(b, root, n)
+			b.ResetTimer()
+			var pages int
+			for b.Loop() {
+				stats, errs := Build(root, Options{}, discard{})
+				if errs.HasErrors() {
+					b.Fatal(errs)
+				}
+				pages = stats.Pages
+			}
+			b.ReportMetric(float64(pages), "pages/op")
+		})
+	}
+}
+
+var benchWords = strings.Fields(`customer experience expected target delivered promise journey
+delivery installation retailer subcontractor chain care service product buyer seller
+marketing operations refund order tracking warehouse courier appointment call centre
+email satisfaction loyalty gap measure brand store price quality packaging damage delay
+apology airline ticket flight seat phone network contract onboarding checkout return
+warranty repair visit queue staff training handover partner supplier survey complaint`)
+
+var (
+	benchIndustries = []string{"retail", "airline", "telecom", "banking", "insurance", "logistics"}
+	benchTags       = []string{"delivery", "subcontracting", "complaints", "onboarding", "returns", "call-centre", "pricing", "loyalty", "staff", "recovery"}
+	benchStages     = []string{"Discover", "Purchase", "Delivery", "Installation", "Use", "Support"}
+	benchRoles      = []string{"seller", "manufacturer", "subcontractor", "partner", "support"}
+	benchCares      = []string{"high", "medium", "low", "broken"}
+	benchLangs      = []string{"python", "yaml", "json", "go", "sql", "bash"}
+)
+
+// benchGen writes deterministic synthetic content.
+type benchGen struct {
+	r     *rand.Rand
+	cases int
+}
+
+func (g *benchGen) pick(xs []string) string { return xs[g.r.Intn(len(xs))] }
+func (g *benchGen) title() string           { w := g.pick(benchWords); return strings.ToUpper(w[:1]) + w[1:] }
+func (g *benchGen) caseLink() string        { return fmt.Sprintf("[[case-%06d]]", g.r.Intn(g.cases)) }
+func (g *benchGen) frameworkLink() string   { return fmt.Sprintf("[[framework-%03d]]", g.r.Intn(12)) }
+
+func (g *benchGen) sentence() string {
+	ws := make([]string, 8+g.r.Intn(14))
+	for i := range ws {
+		ws[i] = g.pick(benchWords)
+	}
+	return strings.ToUpper(ws[0][:1]) + strings.Join(ws, " ")[1:] + "."
+}
+
+func (g *benchGen) para() string {
+	s := make([]string, 3+g.r.Intn(4))
+	for i := range s {
+		s[i] = g.sentence()
+	}
+	return strings.Join(s, " ")
+}
+
+// some returns 1 to most distinct entries of xs, in the order of xs.
+func (g *benchGen) some(xs []string, most int) []string {
+	keep := map[string]bool{}
+	for k := 0; k < 1+g.r.Intn(most); k++ {
+		keep[g.pick(xs)] = true
+	}
+	var out []string
+	for _, x := range xs {
+		if keep[x] {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func (g *benchGen) caseStudy(i int, lang string, frameworks []string) string {
+	var b strings.Builder
+	fws := g.some(frameworks, 3)
+	title := fmt.Sprintf("Case %d: the %s that was not the %s", i, g.pick(benchWords), g.pick(benchWords))
+	if lang == "fi" {
+		title = fmt.Sprintf("Tapaus %d: %s ei ollut %s", i, g.pick(benchWords), g.pick(benchWords))
+	}
+	fmt.Fprintf(&b, "---\ntitle: %q\nsummary: %q\ndate: 20%02d-%02d-%02d\nindustry: %s\ntags: [%s]\nframeworks: [%s]\n",
+		title, g.sentence(),
+		10+g.r.Intn(16), 1+g.r.Intn(12), 1+g.r.Intn(28), g.pick(benchIndustries),
+		strings.Join(g.some(benchTags, 4), ", "), strings.Join(fws, ", "))
+	fmt.Fprintf(&b, "experience:\n  expected: %q\n  target: %q\n  delivered: %q\njourney:\n", g.sentence(), g.sentence(), g.sentence())
+	for _, s := range benchStages[:3+g.r.Intn(4)] {
+		e := 5 + g.r.Intn(6)
+		t := e - g.r.Intn(4)
+		fmt.Fprintf(&b, "  - {stage: %s, expected: %d, target: %d, delivered: %d}\n", s, e, t, max(0, t-g.r.Intn(6)))
+	}
+	b.WriteString("chain:\n")
+	for k := 0; k < 2+g.r.Intn(3); k++ {
+		fmt.Fprintf(&b, "  - {actor: %q, role: %s, care: %s, note: %q}\n",
+			g.title()+" "+g.title(), g.pick(benchRoles), g.pick(benchCares), g.sentence())
+	}
+	fmt.Fprintf(&b, "ratings: {service: %d, experience: %d}\n---\n\n", g.r.Intn(11), g.r.Intn(11))
+	fmt.Fprintf(&b, "%s See %s and [[%s]].\n\n", g.para(), g.caseLink(), fws[0])
+	for _, h := range []string{"What the customer bought", "What was sold", "Where care broke", "Lessons"} {
+		fmt.Fprintf(&b, "## %s\n\n%s\n\n", h, g.para())
+		switch g.r.Intn(6) {
+		case 0:
+			fmt.Fprintf(&b, "- %s\n- %s\n- %s, compare %s\n\n", g.sentence(), g.sentence(), g.sentence(), g.caseLink())
+		case 1:
+			b.WriteString("| Stage | Expected | Delivered |\n|---|---|---|\n")
+			for _, s := range benchStages[:3] {
+				fmt.Fprintf(&b, "| %s | %d | %d |\n", s, g.r.Intn(11), g.r.Intn(11))
+			}
+			b.WriteString("\n")
+		case 2:
+			fmt.Fprintf(&b, "```%s\n", g.pick(benchLangs))
+			for k := 0; k < 4+g.r.Intn(6); k++ {
+				fmt.Fprintf(&b, "%s_%d = %q // %s\n", g.pick(benchWords), k, g.pick(benchWords), g.pick(benchWords))
+			}
+			b.WriteString("```\n\n")
+		case 3:
+			fmt.Fprintf(&b, "> %s See %s.\n\n", g.sentence(), g.frameworkLink())
+		}
+	}
+	return b.String()
+}
+
+// writeBenchSite writes a site of n cases, 12 frameworks and about 10%
+// Finnish translations under root.
+func writeBenchSite(b *testing.B, root string, n int) {
+	b.Helper()
+	write := func(name, s string) {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	g := &benchGen{r: rand.New(rand.NewSource(1)), cases: n}
+	write("casebook.yaml", "title: Benchmark Casebook\nlanguages: [en, fi]\n")
+	write("content/_index.md", "---\ntitle: Benchmark Casebook\n---\n\n"+g.para()+"\n")
+	var frameworks []string
+	for i := 0; i < 12; i++ {
+		slug := fmt.Sprintf("framework-%03d", i)
+		frameworks = append(frameworks, slug)
+		body := fmt.Sprintf("---\ntitle: \"Framework %d: %s %s\"\nsummary: %q\naliases: [\"Model %d\"]\ntags: [%s]\n---\n\n",
+			i, g.title(), g.title(), g.sentence(), i, g.pick(benchTags))
+		for p := 0; p < 4; p++ {
+			body += fmt.Sprintf("## %s %s\n\n%s\n\n", g.title(), g.pick(benchWords), g.para())
+		}
+		write("content/frameworks/"+slug+".md", body)
+	}
+	for i := 0; i < n; i++ {
+		slug := fmt.Sprintf("case-%06d", i)
+		write("content/cases/"+slug+".md", g.caseStudy(i, "en", frameworks))
+		if g.r.Intn(10) == 0 {
+			write("content/cases/"+slug+".fi.md", g.caseStudy(i, "fi", frameworks))
+		}
+	}
+}
