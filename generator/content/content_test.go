@@ -11,14 +11,14 @@ import (
 
 func TestSlugify(t *testing.T) {
 	for in, want := range map[string]string{
-		"Washing Machine":            "washing-machine",
+		"Washing Machine":             "washing-machine",
 		"  Care -- across/the chain ": "care-across-the-chain",
-		"Pesukoneen toimitus":        "pesukoneen-toimitus",
-		"Ääkköset ÖÖ":                "ääkköset-öö",
-		"../../etc/passwd":           "etc-passwd",
-		"snake_case":                 "snake_case",
-		"%2e%2e":                     "2e-2e",
-		"!!!":                        "",
+		"Pesukoneen toimitus":         "pesukoneen-toimitus",
+		"Ääkköset ÖÖ":                 "ääkköset-öö",
+		"../../etc/passwd":            "etc-passwd",
+		"snake_case":                  "snake_case",
+		"%2e%2e":                      "2e-2e",
+		"!!!":                         "",
 	} {
 		if got := Slugify(in); got != want {
 			t.Errorf("Slugify(%q) = %q, want %q", in, got, want)

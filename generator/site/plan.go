@@ -94,7 +94,7 @@ func (b *build) view(l *language, kind, url, title string) *render.View {
 	v.Title, v.Description = title, b.site.Description
 	v.Industries, v.Tags = l.industries, l.tags
 	switch kind {
-	case "cases", "frameworks", "tags", "industries":
+	case "home", "cases", "frameworks", "tags", "industries":
 		v.Alternates = b.listAlternates(l, url)
 	}
 	return v

@@ -8,11 +8,13 @@
     const cards = Array.from(list.querySelectorAll('li.card'));
     const selects = Array.from(form.querySelectorAll('select[name]'));
     const out = form.querySelector('output');
-    // Select X matches data-X; industry is one value, the others "|" lists
-    // (whole items, not substrings).
+    // Select X matches data-X: industry is one value, the others "|" lists
+    // (whole items, not substrings). Compared roughly as slugs, because the
+    // site merges terms that slugify alike ("CX", "cx") under one name.
+    const slug = v => v.normalize('NFC').toLowerCase().replace(/[\s!-/:-@[-^`{-~]+/g, '-').replace(/^[-_]+|-+$/g, '');
     const matches = (card, s) => {
-      const have = card.getAttribute('data-' + s.name) || '';
-      return s.name === 'industry' ? have === s.value : have.split('|').includes(s.value);
+      const have = card.getAttribute('data-' + s.name) || '', want = slug(s.value);
+      return s.name === 'industry' ? slug(have) === want : have.split('|').some(v => slug(v) === want);
     };
     const apply = () => {
       let shown = 0;
@@ -20,10 +22,7 @@
         card.hidden = !selects.every(s => !s.value || matches(card, s));
         if (!card.hidden) shown++;
       }
-      if (out) {
-        const fmt = form.dataset.countFormat || '{n} of {m} cases'; // lets a template translate it
-        out.textContent = fmt.replace('{n}', shown).replace('{m}', cards.length);
-      }
+      if (out) out.textContent = `${shown} of ${cards.length} cases`;
       // Keep the choice in the URL to share it. Absolute, as <base href> would
       // skew a relative one; replace, as filtering is not navigation.
       const url = new URL(location.href);
