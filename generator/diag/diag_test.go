@@ -1,0 +1,28 @@
+package diag
+
+import "testing"
+
+func TestLineIndex(t *testing.T) {
+	x := NewLineIndex([]byte("ab\ncd\n\nef"))
+	for off, want := range map[int][2]int{0: {1, 1}, 1: {1, 2}, 3: {2, 1}, 6: {3, 1}, 7: {4, 1}, 8: {4, 2}} {
+		if l, c := x.Position(off); l != want[0] || c != want[1] {
+			t.Errorf("offset %d: %d:%d, want %d:%d", off, l, c, want[0], want[1])
+		}
+	}
+}
+
+func TestSortAndDedupe(t *testing.T) {
+	var l List
+	l.Errorf(Pos{Path: "b.md", Line: 1, Col: 1}, "second file")
+	l.Warnf(Pos{Path: "a.md", Line: 10, Col: 2}, "orphan")
+	l.Errorf(Pos{Path: "a.md", Line: 2, Col: 5}, "early")
+	l.Errorf(Pos{Path: "a.md", Line: 2, Col: 5}, "early")
+	l.Sort()
+	want := "a.md:2:5: early\na.md:10:2: warning: orphan\nb.md:1:1: second file"
+	if l.Error() != want {
+		t.Errorf("got:\n%s\nwant:\n%s", l, want)
+	}
+	if !l.HasErrors() || len(l.Warnings()) != 1 || l.Warnings().HasErrors() || l.Warnings().Err() != nil {
+		t.Errorf("severities mixed up: %v", l)
+	}
+}
