@@ -167,12 +167,15 @@ func (r *nodeRenderer) fencedCode(w util.BufWriter, src []byte, node ast.Node, e
 	return ast.WalkSkipChildren, nil
 }
 
-// HighlightCSS is the stylesheet for highlighted code: a light theme, and
-// a dark one that applies when the reader's system prefers dark.
+// HighlightCSS is the stylesheet for highlighted code: a light theme for
+// light screens and print, a dark one for dark screens. Each sits in its
+// own media query, because the dark theme leaves some tokens undefined and
+// would otherwise inherit light colours meant for a light background.
 func HighlightCSS() []byte {
 	var b bytes.Buffer
+	b.WriteString("@media print, (prefers-color-scheme: light) {\n")
 	_ = codeFormatter.WriteCSS(&b, styles.Get("github"))
-	b.WriteString("@media (prefers-color-scheme: dark) {\n")
+	b.WriteString("}\n@media screen and (prefers-color-scheme: dark) {\n")
 	_ = codeFormatter.WriteCSS(&b, styles.Get("github-dark"))
 	b.WriteString("}\n")
 	return b.Bytes()

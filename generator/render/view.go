@@ -29,6 +29,16 @@ type Page struct {
 	IndustryTerm   *Term
 }
 
+// FrameworkSlugs are the slugs of the case's resolved frameworks, however
+// its front matter named them.
+func (p *Page) FrameworkSlugs() []string {
+	slugs := make([]string, len(p.FrameworkPages))
+	for i, f := range p.FrameworkPages {
+		slugs[i] = f.Slug
+	}
+	return slugs
+}
+
 // GapAt is the largest gap of one kind and the stage it occurs at.
 type GapAt struct {
 	Stage string

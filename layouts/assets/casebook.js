@@ -22,7 +22,7 @@
         card.hidden = !selects.every(s => !s.value || matches(card, s));
         if (!card.hidden) shown++;
       }
-      if (out) out.textContent = `${shown} of ${cards.length} cases`;
+      if (out) out.textContent = `${shown} ${form.dataset.of || 'of'} ${cards.length} ${form.dataset.noun || 'cases'}`;
       // Keep the choice in the URL to share it. Absolute, as <base href> would
       // skew a relative one; replace, as filtering is not navigation.
       const url = new URL(location.href);
