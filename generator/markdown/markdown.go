@@ -42,7 +42,6 @@ type Doc struct {
 	Headings []Heading
 	Links    []Link
 	Lead     string // the first paragraph as plain text, for a page without a summary
-	Text     string // all prose as plain text, for search
 }
 
 // Heading is one heading of the body, with the id its anchor uses.
@@ -232,15 +231,11 @@ func linkOffset(n ast.Node, src []byte) int {
 	return 0
 }
 
-// collectText gathers the plain text of the document for search and the
-// first paragraph as a fallback summary, and the headings for anchors.
+// collectText records the headings, for anchors, and the first
+// paragraph as plain text, for a page without a summary.
 func collectText(doc *Doc, root ast.Node, src []byte) {
-	var all strings.Builder
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
-			if n.Type() == ast.TypeBlock {
-				all.WriteByte('\n')
-			}
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
@@ -248,25 +243,15 @@ func collectText(doc *Doc, root ast.Node, src []byte) {
 			id, _ := n.AttributeString("id")
 			idText, _ := id.([]byte)
 			doc.Headings = append(doc.Headings, Heading{Level: n.Level, ID: string(idText), Text: doc.inlineText(n, src)})
+			return ast.WalkSkipChildren, nil
 		case *ast.Paragraph:
 			if doc.Lead == "" {
 				doc.Lead = doc.inlineText(n, src)
 			}
-		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
 			return ast.WalkSkipChildren, nil
-		case *ast.Text:
-			all.Write(n.Segment.Value(src))
-			if n.SoftLineBreak() || n.HardLineBreak() {
-				all.WriteByte(' ')
-			}
-		case *ast.String:
-			all.Write(n.Value)
-		case *wikilinkNode:
-			all.WriteString(doc.Links[n.Index].Text())
 		}
 		return ast.WalkContinue, nil
 	})
-	doc.Text = all.String()
 }
 
 // inlineText is the text of an inline container, as a reader sees it.

@@ -18,6 +18,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/casebook-cx/casebook/generator/content"
 	"github.com/casebook-cx/casebook/generator/diag"
 	"github.com/casebook-cx/casebook/layouts"
 )
@@ -40,7 +41,7 @@ func LoadTemplates(siteRoot string) (*Templates, diag.List) {
 	source := map[string]string{}
 	read := func(fsys fs.FS, shown func(string) string) {
 		_ = fs.WalkDir(fsys, ".", func(p string, e fs.DirEntry, err error) error {
-			if err != nil || e.IsDir() || strings.HasPrefix(e.Name(), ".") || !(strings.HasSuffix(p, ".html") || strings.HasPrefix(p, "assets/")) {
+			if err != nil || e.IsDir() || !isLayout(p) {
 				return nil
 			}
 			b, err := fs.ReadFile(fsys, p)
@@ -73,6 +74,23 @@ func LoadTemplates(siteRoot string) (*Templates, diag.List) {
 		}
 	}
 	return t, errs
+}
+
+// isLayout reports whether a path under layouts/ is one of casebook's:
+// NAME.html, partials/NAME.html or assets/NAME. Anything else, such as
+// another generator's templates kept in the same folder, is left alone.
+func isLayout(p string) bool {
+	dir, name := path.Split(p)
+	if strings.HasPrefix(name, ".") || content.Ignored(name) {
+		return false
+	}
+	switch dir {
+	case "", "partials/":
+		return strings.HasSuffix(name, ".html")
+	case "assets/":
+		return true
+	}
+	return false
 }
 
 func isDir(p string) bool {

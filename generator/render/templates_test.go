@@ -13,6 +13,10 @@ func TestOverrideAndErrorPosition(t *testing.T) {
 	os.MkdirAll(filepath.Join(dir, "assets"), 0o755)
 	os.WriteFile(filepath.Join(dir, "page.html"), []byte("<p>{{.Title}} by override</p>\n"), 0o644)
 	os.WriteFile(filepath.Join(dir, "assets", "casebook.css"), []byte("body{}"), 0o644)
+	// Another generator's templates in the same folder are not casebook's.
+	os.MkdirAll(filepath.Join(dir, "_default"), 0o755)
+	os.WriteFile(filepath.Join(dir, "_default", "single.html"), []byte("{{ .Site.RegularPages.Related . | first 5 }}"), 0o644)
+	os.WriteFile(filepath.Join(dir, "case.html.swp"), []byte("{{"), 0o644)
 	tmpl, errs := LoadTemplates(root)
 	if len(errs) > 0 {
 		t.Fatal(errs)

@@ -51,6 +51,7 @@ func (b *build) assemble() {
 			continue
 		}
 		v := &render.Page{Page: p, Content: template.HTML(b.fill(p)), Summary: summary(p, b.docs[p])}
+		b.release(p)
 		b.views[p] = v
 		l.pages = append(l.pages, v)
 		switch p.Kind {
@@ -111,6 +112,14 @@ func (l *language) addFallbacks(def *language) {
 			l.frameworks = append(l.frameworks, p)
 		}
 	}
+}
+
+// release drops what a page no longer needs once its links are filled in:
+// its Markdown and the HTML with placeholders. On a large library these
+// are most of the memory a build holds.
+func (b *build) release(p *content.Page) {
+	p.Body = nil
+	b.docs[p].HTML = nil
 }
 
 // fill writes the resolved links into a page's HTML.

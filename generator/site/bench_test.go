@@ -13,6 +13,9 @@ import (
 // shape of shared/bench/gencorpus, into an output that drops the bytes.
 //
 //	go test ./generator/site/ -run '^$' -bench BenchmarkBuild -benchmem
+//
+// -bench BenchmarkBuild/1000 also matches 10000; use 'BenchmarkBuild/^1000$'
+// for the small site alone.
 func BenchmarkBuild(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
