@@ -15,6 +15,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -67,9 +68,16 @@ type Link struct {
 	Kind   LinkKind
 	Target string // a slug, title, alias or path for wikilinks; a relative file path otherwise; "" for the same page
 	Anchor string
-	Label  string // a wikilink's text after |; "" means the target's title
+	Label  string // a wikilink's text after | ("" means the target's title); a Markdown link's text
 	Offset int    // byte offset of the link in the body
+	// Before and After are the rest of the sentence the link stands in, as
+	// plain text, for backlinks that show a link in its context.
+	Before, After string
 }
+
+// RefID is the id of the element of link i in the rendered HTML, so a
+// backlink can point at the very spot that links.
+func RefID(i int) string { return "ref-" + strconv.Itoa(i) }
 
 // New makes a Converter.
 func New(opts Options) *Converter {
@@ -161,6 +169,33 @@ func (d *Doc) Fill(resolve func(i int) (href, text string)) []byte {
 	}
 }
 
+// FillText replaces the text placeholders of wikilinks in plain text taken
+// from the document (Lead, Heading.Text, Link.Before and After) with
+// text(i). A placeholder cut in half at the edge of a context is dropped.
+func FillText(s string, text func(i int) string) string {
+	if strings.IndexByte(s, 0) < 0 {
+		return s
+	}
+	var b strings.Builder
+	for {
+		start := strings.IndexByte(s, 0)
+		if start < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:start])
+		rest := s[start+1:]
+		end := strings.IndexByte(rest, 0)
+		if end < 0 {
+			return b.String()
+		}
+		if i, err := strconv.Atoi(strings.TrimPrefix(rest[:end], "t")); err == nil && strings.HasPrefix(rest, "t") {
+			b.WriteString(text(i))
+		}
+		s = rest[end+1:]
+	}
+}
+
 var scheme = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.-]*:`)
 
 // internalTarget classifies a Markdown link destination: another page's
@@ -231,32 +266,40 @@ func linkOffset(n ast.Node, src []byte) int {
 	return 0
 }
 
-// collectText records the headings, for anchors, and the first
-// paragraph as plain text, for a page without a summary.
+// collectText records the headings, for anchors; the first paragraph as
+// plain text, for a page without a summary; and the sentence around each
+// link, for backlinks.
 func collectText(doc *Doc, root ast.Node, src []byte) {
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
+		if !entering || n.Type() != ast.TypeBlock || n.FirstChild() == nil || n.FirstChild().Type() != ast.TypeInline {
 			return ast.WalkContinue, nil
+		}
+		text, spans := doc.inlineText(n, src)
+		for _, sp := range spans {
+			doc.Links[sp.link].Before, doc.Links[sp.link].After = sentenceAround(text, sp.start, sp.end)
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
 			id, _ := n.AttributeString("id")
 			idText, _ := id.([]byte)
-			doc.Headings = append(doc.Headings, Heading{Level: n.Level, ID: string(idText), Text: doc.inlineText(n, src)})
-			return ast.WalkSkipChildren, nil
+			doc.Headings = append(doc.Headings, Heading{Level: n.Level, ID: string(idText), Text: text})
 		case *ast.Paragraph:
 			if doc.Lead == "" {
-				doc.Lead = doc.inlineText(n, src)
+				doc.Lead = text
 			}
-			return ast.WalkSkipChildren, nil
 		}
-		return ast.WalkContinue, nil
+		return ast.WalkSkipChildren, nil
 	})
 }
 
-// inlineText is the text of an inline container, as a reader sees it.
-func (doc *Doc) inlineText(n ast.Node, src []byte) string {
+// span is where link number link stands in a block's plain text.
+type span struct{ link, start, end int }
+
+// inlineText is the text of an inline container as a reader sees it, and
+// where its internal links stand in that text.
+func (doc *Doc) inlineText(n ast.Node, src []byte) (string, []span) {
 	var b strings.Builder
+	var spans []span
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -277,9 +320,104 @@ func (doc *Doc) inlineText(n ast.Node, src []byte) string {
 			}
 			return ast.WalkSkipChildren, nil
 		case *wikilinkNode:
-			b.WriteString(doc.Links[c.Index].Text())
+			start := b.Len()
+			b.WriteString(placeholder('t', c.Index))
+			spans = append(spans, span{c.Index, start, b.Len()})
+		case *ast.Link:
+			if i, ok := linkIndex(c.Destination); ok {
+				start := b.Len()
+				label := doc.inlineTextOnly(c, src)
+				b.WriteString(label)
+				doc.Links[i].Label = label
+				spans = append(spans, span{i, start, b.Len()})
+				return ast.WalkSkipChildren, nil
+			}
 		}
 		return ast.WalkContinue, nil
 	})
-	return strings.TrimSpace(b.String())
+	text := b.String()
+	trimmed := strings.TrimLeft(text, " \t")
+	shift := len(text) - len(trimmed)
+	trimmed = strings.TrimRight(trimmed, " \t")
+	for i := range spans { // a link of blanks at either edge may stand outside the trimmed text
+		start := min(max(spans[i].start-shift, 0), len(trimmed))
+		spans[i].start, spans[i].end = start, min(max(spans[i].end-shift, start), len(trimmed))
+	}
+	return trimmed, spans
+}
+
+// inlineTextOnly is inlineText without the link spans.
+func (doc *Doc) inlineTextOnly(n ast.Node, src []byte) string {
+	var b strings.Builder
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if t, ok := c.(*ast.Text); ok {
+			b.Write(t.Segment.Value(src))
+		} else {
+			text, _ := doc.inlineText(c, src)
+			b.WriteString(text)
+		}
+	}
+	return b.String()
+}
+
+// linkIndex reads the link number linkCollector put in a destination.
+func linkIndex(dest []byte) (int, bool) {
+	i, ok := bytes.CutPrefix(dest, []byte{0})
+	if !ok {
+		return 0, false
+	}
+	n, err := strconv.Atoi(string(i))
+	return n, err == nil
+}
+
+// contextLimit bounds each side of a backlink's context, in bytes.
+const contextLimit = 160
+
+// sentenceAround returns the text of the sentence before and after
+// text[start:end], cut at sentence ends and at about contextLimit bytes,
+// never inside a placeholder.
+func sentenceAround(text string, start, end int) (before, after string) {
+	before, after = text[:start], text[end:]
+	for _, stop := range []string{". ", "! ", "? ", ": "} {
+		if i := strings.LastIndex(before, stop); i >= 0 {
+			before = before[i+len(stop):]
+		}
+	}
+	cut := len(after)
+	for _, stop := range []string{". ", "! ", "? "} {
+		if i := strings.Index(after, stop); i >= 0 && i+1 < cut {
+			cut = i + 1
+		}
+	}
+	after = after[:cut]
+	if len(before) > contextLimit {
+		k := len(before) - contextLimit
+		if strings.Count(before[k:], "\x00")%2 == 1 { // inside a placeholder: skip past its end
+			k += strings.IndexByte(before[k:], 0) + 1
+		}
+		before = "…" + trimToRune(before[k:], true)
+	}
+	if len(after) > contextLimit {
+		k := contextLimit
+		if strings.Count(after[:k], "\x00")%2 == 1 { // inside a placeholder: stop before its start
+			k = strings.LastIndexByte(after[:k], 0)
+		}
+		after = trimToRune(after[:k], false) + "…"
+	}
+	return before, after
+}
+
+// trimToRune drops the partial UTF-8 character a byte cut may leave at
+// the start (front) or end of s.
+func trimToRune(s string, front bool) string {
+	if front {
+		for len(s) > 0 && !utf8.RuneStart(s[0]) {
+			s = s[1:]
+		}
+		return s
+	}
+	for len(s) > 0 && !utf8.ValidString(s) {
+		s = s[:len(s)-1]
+	}
+	return s
 }

@@ -114,5 +114,45 @@ func FuzzConvert(f *testing.F) {
 		if out := stubFill(doc); bytes.IndexByte(out, 0) >= 0 {
 			t.Fatalf("a placeholder survived: %q", out)
 		}
+		text := func(i int) string { return "T" }
+		for _, l := range doc.Links {
+			for _, s := range []string{l.Before, l.After} {
+				if strings.IndexByte(FillText(s, text), 0) >= 0 {
+					t.Fatalf("a placeholder survived in context %q", s)
+				}
+			}
+		}
+		if strings.IndexByte(FillText(doc.Lead, text), 0) >= 0 {
+			t.Fatalf("a placeholder survived in the lead %q", doc.Lead)
+		}
 	})
+}
+
+func TestLinkContext(t *testing.T) {
+	src := "First sentence. The [[washing-machine|machine]] case shows *both* gaps! Later text.\n\n" +
+		"- A list item with [a link](x.md) at the end\n"
+	doc, _ := New(Options{}).Convert([]byte(src))
+	for i, want := range [][2]string{{"The ", " case shows both gaps!"}, {"A list item with ", " at the end"}} {
+		if got := [2]string{doc.Links[i].Before, doc.Links[i].After}; got != want {
+			t.Errorf("link %d context %q, want %q", i, got, want)
+		}
+	}
+	if !bytes.Contains(doc.HTML, []byte(`id="ref-0"`)) || !bytes.Contains(doc.HTML, []byte(`id="ref-1"`)) {
+		t.Errorf("links carry no ids for backlinks to point at: %s", doc.HTML)
+	}
+}
+
+func TestContextNeverSplitsPlaceholder(t *testing.T) {
+	long := strings.Repeat("word ", 40)
+	src := long + "[[a]] [[b|B]] " + long + "[[target]] " + long + "[[c]] end.\n"
+	doc, _ := New(Options{}).Convert([]byte(src))
+	fill := func(i int) string { return "<" + doc.Links[i].Text() + ">" }
+	l := doc.Links[2]
+	before, after := FillText(l.Before, fill), FillText(l.After, fill)
+	if strings.IndexByte(before+after, 0) >= 0 || !strings.HasPrefix(before, "…") || !strings.HasSuffix(after, "…") {
+		t.Errorf("context %q / %q", before, after)
+	}
+	if got := FillText("x \x00t1\x00 y \x00t0", fill); got != "x <B> y " {
+		t.Errorf("FillText dropped or kept the wrong parts: %q", got)
+	}
 }

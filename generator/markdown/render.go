@@ -41,6 +41,9 @@ func (r *nodeRenderer) link(w util.BufWriter, src []byte, node ast.Node, enterin
 	_, _ = w.WriteString(`<a href="`)
 	r.destination(w, n.Destination)
 	_ = w.WriteByte('"')
+	if i, ok := linkIndex(n.Destination); ok {
+		_, _ = w.WriteString(` id="` + RefID(i) + `"`)
+	}
 	if n.Title != nil {
 		_, _ = w.WriteString(` title="`)
 		_, _ = w.Write(util.EscapeHTML(n.Title))
@@ -95,7 +98,7 @@ func imageAlt(n ast.Node, src []byte) string {
 func (r *nodeRenderer) wikilink(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
 		i := node.(*wikilinkNode).Index
-		_, _ = w.WriteString(`<a class="wikilink" href="` + placeholder('h', i) + `">` + placeholder('t', i) + `</a>`)
+		_, _ = w.WriteString(`<a class="wikilink" id="` + RefID(i) + `" href="` + placeholder('h', i) + `">` + placeholder('t', i) + `</a>`)
 	}
 	return ast.WalkSkipChildren, nil
 }

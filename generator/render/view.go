@@ -27,7 +27,24 @@ type Page struct {
 	Translations   []*Page // the same page in the other languages
 	TagTerms       []*Term
 	IndustryTerm   *Term
+	Backlinks      []*Backlink // pages that link here, with the sentence of each link
+	Related        []*Page     // a case's most related cases, best first
 }
+
+// Backlink is a page that links to the current one.
+type Backlink struct {
+	From     *Page
+	Mentions []Mention
+}
+
+// Mention is one link to the current page: the sentence it stands in, and
+// the id of the link on the linking page, to jump to the very spot.
+type Mention struct {
+	ID, Before, Text, After string
+}
+
+// Href is the address of the mention on the linking page.
+func (b *Backlink) Href(m Mention) string { return b.From.URL + "#" + m.ID }
 
 // FrameworkSlugs are the slugs of the case's resolved frameworks, however
 // its front matter named them.

@@ -50,7 +50,7 @@ func (b *build) assemble() {
 			}
 			continue
 		}
-		v := &render.Page{Page: p, Content: template.HTML(b.fill(p)), Summary: summary(p, b.docs[p])}
+		v := &render.Page{Page: p, Content: template.HTML(b.fill(p)), Summary: summary(p, b.docs[p], b.linked.links[p])}
 		b.release(p)
 		b.views[p] = v
 		l.pages = append(l.pages, v)
@@ -61,16 +61,7 @@ func (b *build) assemble() {
 			l.frameworks = append(l.frameworks, v)
 		}
 	}
-	for p, fws := range b.linked.frameworks {
-		v := b.views[p]
-		for _, fw := range fws {
-			v.FrameworkPages = append(v.FrameworkPages, b.views[fw])
-			b.views[fw].Cases = append(b.views[fw].Cases, v)
-		}
-	}
-	for _, v := range b.views {
-		slices.SortFunc(v.Cases, newestFirst)
-	}
+	b.crossReference()
 	b.linkTranslations()
 	def := byLang[cfg.DefaultLanguage()]
 	for i, code := range cfg.Languages {
@@ -93,6 +84,41 @@ func (b *build) assemble() {
 			return []string{p.Industry}
 		})
 		b.langs = append(b.langs, l)
+	}
+}
+
+// crossReference fills what each page shows of the others: a case's
+// frameworks, a framework's cases (those that list it or link to it),
+// backlinks, and related cases.
+func (b *build) crossReference() {
+	for p, fws := range b.linked.frameworks {
+		v := b.views[p]
+		for _, fw := range fws {
+			v.FrameworkPages = append(v.FrameworkPages, b.views[fw])
+			b.views[fw].Cases = append(b.views[fw].Cases, v)
+		}
+	}
+	for p, v := range b.views {
+		for _, in := range b.linked.graph.Backlinks(p) {
+			from := b.views[in.From]
+			if from == nil {
+				continue // the home page or a section's text
+			}
+			bl := &render.Backlink{From: from}
+			for _, m := range in.Mentions {
+				bl.Mentions = append(bl.Mentions, render.Mention(m))
+			}
+			v.Backlinks = append(v.Backlinks, bl)
+			if p.Kind == content.KindFramework && from.Kind == content.KindCase && !slices.Contains(v.Cases, from) {
+				v.Cases = append(v.Cases, from)
+			}
+		}
+		for _, r := range b.linked.related[p] {
+			v.Related = append(v.Related, b.views[r.Page])
+		}
+	}
+	for _, v := range b.views {
+		slices.SortFunc(v.Cases, newestFirst)
 	}
 }
 
@@ -126,12 +152,12 @@ func (b *build) release(p *content.Page) {
 func (b *build) fill(p *content.Page) []byte {
 	doc, links := b.docs[p], b.linked.links[p]
 	return doc.Fill(func(i int) (string, string) {
-		l, to := doc.Links[i], links[i]
-		if to.file != "" {
+		to := links[i]
+		switch {
+		case to.file != "":
 			return render.RelURL(p.URL, to.file), ""
-		}
-		if to.to == nil {
-			return "", l.Text()
+		case to.to == nil:
+			return "", doc.Links[i].Text()
 		}
 		href := render.RelURL(p.URL, to.to.URL)
 		if to.to == p {
@@ -140,34 +166,18 @@ func (b *build) fill(p *content.Page) []byte {
 		if to.anchor != "" {
 			href += "#" + to.anchor
 		}
-		label := l.Label
-		if label == "" {
-			label = to.to.Title
-			if l.Target == "" {
-				label = headingText(doc, to.anchor)
-			}
-		}
-		return href, label
+		return href, linkText(p, doc, links, i)
 	})
-}
-
-func headingText(doc *markdown.Doc, id string) string {
-	for _, h := range doc.Headings {
-		if h.ID == id {
-			return h.Text
-		}
-	}
-	return id
 }
 
 // summary is the front matter summary, else the first paragraph, cut at a
 // word boundary so cards stay short.
-func summary(p *content.Page, doc *markdown.Doc) string {
+func summary(p *content.Page, doc *markdown.Doc, links []resolved) string {
 	if p.Summary != "" {
 		return p.Summary
 	}
 	const limit = 240
-	s := doc.Lead
+	s := markdown.FillText(doc.Lead, func(i int) string { return linkText(p, doc, links, i) })
 	if utf8.RuneCountInString(s) <= limit {
 		return s
 	}

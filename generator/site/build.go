@@ -55,11 +55,13 @@ type output struct {
 	html   bool
 }
 
-// Check runs steps 1-3 and reports what is wrong, writing nothing.
+// Check runs the pipeline, rendering into nothing, and reports what is
+// wrong, and as warnings the pages nothing links to. It writes nothing.
 func Check(root string, opts Options) diag.List {
 	b, errs := prepare(root, opts)
 	if b != nil {
 		errs.Append(b.checkRender())
+		errs.Append(b.orphans())
 	}
 	errs.Sort()
 	return errs

@@ -39,6 +39,11 @@ func TestSampleLibrary(t *testing.T) {
 	if stats.Pages < 30 {
 		t.Errorf("built %d pages; expected the lists, taxonomies and pages of a whole library", stats.Pages)
 	}
+	for name, data := range files {
+		if bytes.IndexByte(data, 0) >= 0 {
+			t.Errorf("%s: a link placeholder leaked into the output", name)
+		}
+	}
 	for _, problem := range brokenLinks(files) {
 		t.Error(problem)
 	}

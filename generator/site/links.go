@@ -24,7 +24,12 @@ type linkState struct {
 	resolver   *link.Resolver
 	links      map[*content.Page][]resolved
 	frameworks map[*content.Page][]*content.Page // a case's resolved frameworks entries
+	graph      *link.Graph
+	related    map[*content.Page][]link.Related
 }
+
+// relatedLimit is how many related cases a case shows.
+const relatedLimit = 5
 
 // link resolves every link of every page and every frameworks entry, and
 // reports each that names nothing, names several pages, or names a
@@ -68,7 +73,76 @@ func (b *build) link() diag.List {
 		b.linked.links[p] = results[i]
 		b.linked.frameworks[p] = fws[i]
 	}
+	b.linked.graph = graph(pages, b.docs, b.linked.links)
+	var cases []*content.Page
+	for _, p := range pages {
+		if p.Kind == content.KindCase {
+			cases = append(cases, p)
+		}
+	}
+	b.linked.related = link.RelatedCases(cases, b.linked.frameworks, b.linked.graph, relatedLimit)
 	return errs
+}
+
+// graph records every resolved link between pages, with its context.
+func graph(pages []*content.Page, docs map[*content.Page]*markdown.Doc, links map[*content.Page][]resolved) *link.Graph {
+	g := link.NewGraph()
+	for _, p := range pages {
+		doc := docs[p]
+		for i, to := range links[p] {
+			if to.to == nil {
+				continue
+			}
+			text := func(j int) string { return linkText(p, doc, links[p], j) }
+			l := doc.Links[i]
+			g.Add(p, to.to, link.Mention{ID: markdown.RefID(i), Text: text(i),
+				Before: markdown.FillText(l.Before, text), After: markdown.FillText(l.After, text)})
+		}
+	}
+	g.Sort()
+	return g
+}
+
+// linkText is what link i of page p reads as: its label; else the title of
+// the page it leads to; for [[#heading]], the heading's text.
+func linkText(p *content.Page, doc *markdown.Doc, links []resolved, i int) string {
+	l, to := doc.Links[i], links[i]
+	switch {
+	case l.Label != "":
+		return l.Label
+	case to.to == nil:
+		return l.Text()
+	case l.Target == "" && to.anchor != "":
+		for _, h := range doc.Headings {
+			if h.ID == to.anchor {
+				// A link inside the heading reads as what it names, not
+				// resolved again, so a heading linking to itself cannot loop.
+				return markdown.FillText(h.Text, func(j int) string { return doc.Links[j].Text() })
+			}
+		}
+	}
+	return to.to.Title
+}
+
+// orphans warns about pages no other page links to or lists among its
+// frameworks; a translation counts as linked when any version of it is.
+func (b *build) orphans() diag.List {
+	linked := map[string]bool{}
+	for _, p := range b.lib.Pages {
+		for _, to := range b.linked.graph.Links(p) {
+			linked[string(to.Kind)+"|"+to.Path] = true
+		}
+		for _, fw := range b.linked.frameworks[p] {
+			linked[string(fw.Kind)+"|"+fw.Path] = true
+		}
+	}
+	var warnings diag.List
+	for _, p := range b.lib.Pages {
+		if p.Kind != content.KindSection && !linked[string(p.Kind)+"|"+p.Path] {
+			warnings.Warnf(diag.Pos{Path: p.File, Line: 1, Col: 1}, "no page links to this one")
+		}
+	}
+	return warnings
 }
 
 // resolveLinks resolves one page's links; files holds the non-page files

@@ -38,6 +38,9 @@ func TestSites(t *testing.T) {
 			}
 			for name, data := range out.Files() {
 				got[name] = data
+				if bytes.IndexByte(data, 0) >= 0 {
+					t.Errorf("%s: a link placeholder leaked into the output", name)
+				}
 			}
 			changed := false
 			sawErrors := false
