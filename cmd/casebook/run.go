@@ -241,7 +241,11 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if code := report(errs, stderr); code != exitOK {
 		return code
 	}
-	fmt.Fprintln(stdout, "no problems found")
+	if n := len(errs.Warnings()); n > 0 {
+		fmt.Fprintf(stdout, "no errors, %d %s\n", n, plural(n, "warning", "warnings"))
+	} else {
+		fmt.Fprintln(stdout, "no problems found")
+	}
 	return exitOK
 }
 

@@ -188,3 +188,16 @@ func TestNewPage(t *testing.T) {
 		t.Errorf("a draft built with --drafts is not marked as one")
 	}
 }
+
+// TestCheckWarnsAboutOrphans: a page nothing links to is a warning, not
+// an error: check still exits 0.
+func TestCheckWarnsAboutOrphans(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "lib")
+	casebook(t, "init", dir)
+	writeFile(t, filepath.Join(dir, "content", "cases", "alone.md"), "---\ntitle: Alone\n---\nNobody links here.\n")
+	code, stdout, stderr := casebook(t, "check", dir)
+	want := "content/cases/alone.md:1:1: warning: no page links to this one\n"
+	if code != exitOK || stderr != want || stdout != "no errors, 1 warning\n" {
+		t.Errorf("check: exit %d\nstdout %q\nstderr %q\nwant stderr %q", code, stdout, stderr, want)
+	}
+}

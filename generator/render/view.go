@@ -29,6 +29,14 @@ type Page struct {
 	IndustryTerm   *Term
 	Backlinks      []*Backlink // pages that link here, with the sentence of each link
 	Related        []*Page     // a case's most related cases, best first
+	Previews       map[string]Preview // what hovering each link of the body shows, by its href
+}
+
+// Preview is what a hover over a link shows of the page it leads to.
+type Preview struct {
+	Title   string `json:"title"`
+	Summary string `json:"summary,omitempty"`
+	Kind    string `json:"kind"`
 }
 
 // Backlink is a page that links to the current one.

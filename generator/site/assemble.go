@@ -116,6 +116,14 @@ func (b *build) crossReference() {
 		for _, r := range b.linked.related[p] {
 			v.Related = append(v.Related, b.views[r.Page])
 		}
+		for _, to := range b.linked.graph.Links(p) {
+			if tv := b.views[to]; tv != nil {
+				if v.Previews == nil {
+					v.Previews = map[string]render.Preview{}
+				}
+				v.Previews[render.RelURL(p.URL, to.URL)] = render.Preview{Title: tv.Title, Summary: tv.Summary, Kind: render.Text(p.Lang, string(to.Kind))}
+			}
+		}
 	}
 	for _, v := range b.views {
 		slices.SortFunc(v.Cases, newestFirst)

@@ -46,3 +46,61 @@
     apply();
   }
 })();
+
+// Hover previews: a page carries, in a JSON data block, the title and
+// summary of every page its text links to, so showing one needs no request.
+// The preview appears on hover (after a short pause) and on keyboard focus,
+// is announced through aria-describedby, and goes on Escape, blur or leave.
+(() => {
+  'use strict';
+  const data = document.getElementById('cb-previews');
+  if (!data) return;
+  let previews;
+  try { previews = JSON.parse(data.textContent); } catch (e) { return; }
+  const tip = document.createElement('div');
+  tip.id = 'cb-preview';
+  tip.className = 'preview';
+  tip.setAttribute('role', 'tooltip');
+  tip.hidden = true;
+  document.body.appendChild(tip);
+  let current = null, timer = 0;
+  const linkFor = el => {
+    const a = el && el.closest ? el.closest('main a[href]') : null;
+    return a && previews[a.getAttribute('href').split('#')[0]] ? a : null;
+  };
+  const show = a => {
+    const p = previews[a.getAttribute('href').split('#')[0]];
+    tip.replaceChildren();
+    for (const [cls, text] of [['kind', p.kind], ['title', p.title], ['summary', p.summary]]) {
+      if (!text) continue;
+      const el = document.createElement(cls === 'title' ? 'strong' : 'span');
+      el.className = cls;
+      el.textContent = text; // text, never HTML: titles and summaries stay inert
+      tip.appendChild(el);
+    }
+    const r = a.getBoundingClientRect();
+    tip.hidden = false;
+    const left = Math.max(8, Math.min(r.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - tip.offsetWidth - 8));
+    tip.style.left = left + 'px';
+    tip.style.top = (r.bottom + window.scrollY + 6) + 'px';
+    a.setAttribute('aria-describedby', tip.id);
+    current = a;
+  };
+  const hide = () => {
+    clearTimeout(timer);
+    if (current) current.removeAttribute('aria-describedby');
+    current = null;
+    tip.hidden = true;
+  };
+  document.addEventListener('mouseover', e => {
+    const a = linkFor(e.target);
+    if (a === current) return;
+    hide();
+    if (a) timer = setTimeout(() => show(a), 250);
+  });
+  document.addEventListener('focusin', e => { const a = linkFor(e.target); hide(); if (a) show(a); });
+  document.addEventListener('focusout', hide);
+  document.addEventListener('keydown', e => { if (e.key === 'Escape') hide(); });
+  // No hiding on scroll: the preview sits in page coordinates, and focusing
+  // a link scrolls it into view, which would close it at once.
+})();
