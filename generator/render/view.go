@@ -27,8 +27,8 @@ type Page struct {
 	Translations   []*Page // the same page in the other languages
 	TagTerms       []*Term
 	IndustryTerm   *Term
-	Backlinks      []*Backlink // pages that link here, with the sentence of each link
-	Related        []*Page     // a case's most related cases, best first
+	Backlinks      []*Backlink        // pages that link here, with the sentence of each link
+	Related        []*Page            // a case's most related cases, best first
 	Previews       map[string]Preview // what hovering each link of the body shows, by its href
 }
 

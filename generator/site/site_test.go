@@ -3,9 +3,9 @@ package site
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
@@ -57,7 +57,7 @@ func TestSites(t *testing.T) {
 						ar.Files[i].Data, changed = g, true
 						continue
 					}
-					t.Errorf("%s differs\n--- want\n%s\n--- got\n%s", name, f.Data, g)
+					t.Errorf("%s differs (go test -update rewrites it)\n%s", name, firstDifference(f.Data, g))
 				}
 			}
 			if !sawErrors && len(errs) > 0 {
@@ -112,11 +112,21 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
-func names(m map[string][]byte) []string {
-	var out []string
-	for n := range m {
-		out = append(out, n)
+// firstDifference shows the first line where want and got part, with
+// its number, rather than two whole pages.
+func firstDifference(want, got []byte) string {
+	w, g := strings.Split(string(want), "\n"), strings.Split(string(got), "\n")
+	for i := 0; i < max(len(w), len(g)); i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			return fmt.Sprintf("line %d:\n  want %q\n  got  %q", i+1, wl, gl)
+		}
 	}
-	sort.Strings(out)
-	return out
+	return "same lines, different bytes"
 }
