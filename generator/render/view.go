@@ -30,6 +30,8 @@ type Page struct {
 	Backlinks      []*Backlink        // pages that link here, with the sentence of each link
 	Related        []*Page            // a case's most related cases, best first
 	Previews       map[string]Preview // what hovering each link of the body shows, by its href
+	Neighbours     []*Page            // pages this one links to or from, shown in its local graph
+	LocalGraph     template.HTML      // an SVG of the page and its neighbours
 }
 
 // Preview is what a hover over a link shows of the page it leads to.
@@ -147,6 +149,9 @@ type View struct {
 	Industries  []*Term
 	Tags        []*Term
 	Alternates  []Alternate
+	Graph       template.HTML // the library graph's SVG
+	GraphShown  int           // how many cases and pages the graph shows, of
+	GraphTotal  int           // how many there are
 	langPrefix  string
 }
 

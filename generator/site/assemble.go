@@ -125,8 +125,10 @@ func (b *build) crossReference() {
 			}
 		}
 	}
-	for _, v := range b.views {
+	for p, v := range b.views {
 		slices.SortFunc(v.Cases, newestFirst)
+		v.Neighbours = b.neighbours(p, v)
+		v.LocalGraph = localGraph(v)
 	}
 }
 

@@ -72,6 +72,11 @@ func (b *build) lists(l *language) {
 	fws.Intro, fws.Pages = b.intro(l.sections["frameworks"]), l.frameworks
 	b.page(fws.URL+"index.html", "frameworks.html", fws)
 
+	graph := b.view(l, "graph", l.prefix+"graph/", render.Text(l.code, "graph_title"))
+	graph.Frameworks = l.frameworks
+	graph.Graph, graph.GraphShown, graph.GraphTotal = b.libraryGraph(l, graph.URL)
+	b.page(graph.URL+"index.html", "graph.html", graph)
+
 	for _, tax := range []struct {
 		kind, one string
 		terms     []*render.Term
@@ -94,7 +99,7 @@ func (b *build) view(l *language, kind, url, title string) *render.View {
 	v.Title, v.Description = title, b.site.Description
 	v.Industries, v.Tags = l.industries, l.tags
 	switch kind {
-	case "home", "cases", "frameworks", "tags", "industries":
+	case "home", "cases", "frameworks", "tags", "industries", "graph":
 		v.Alternates = b.listAlternates(l, url)
 	}
 	return v
