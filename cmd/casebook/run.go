@@ -30,7 +30,8 @@ const usage = `casebook turns a folder of Markdown case studies into a static si
 
 Usage:
   casebook init DIR                               start a new library
-  casebook build [--drafts] [--out public] [DIR]  build the site in DIR (default .)
+  casebook build [--drafts] [--out public] [--timings] [DIR]
+                                                  build the site in DIR (default .)
   casebook check [--format text|json] [DIR]       validate everything, write nothing
   casebook new case|framework "Title" [DIR]       start a page from a template
   casebook version                                print the version
@@ -140,9 +141,10 @@ func plural(n int, one, many string) string {
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	fs := flagSet("build", "build [--drafts] [--out public] [DIR]", stderr)
+	fs := flagSet("build", "build [--drafts] [--out public] [--timings] [DIR]", stderr)
 	drafts := fs.Bool("drafts", false, "include pages marked draft: true")
 	outFlag := fs.String("out", "public", "output folder, relative to DIR unless absolute")
+	timings := fs.Bool("timings", false, "print how long each step of the build took")
 	pos, code, done := parse(fs, args, 1)
 	if done {
 		return code
@@ -173,6 +175,11 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return exitContent
 	}
 	report(errs, stderr) // warnings
+	if *timings {
+		for _, p := range stats.Phases {
+			fmt.Fprintf(stdout, "%-17s %8.3fs\n", p.Name, p.Duration.Seconds())
+		}
+	}
 	fmt.Fprintln(stdout, stats.Summary(out, time.Since(start).Seconds()))
 	return exitOK
 }

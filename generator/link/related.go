@@ -1,7 +1,6 @@
 package link
 
 import (
-	"cmp"
 	"slices"
 	"sync"
 
@@ -56,23 +55,16 @@ func RelatedCases(cases []*content.Page, frameworks map[*content.Page][]*content
 	}
 
 	results := make([][]Related, len(cases))
-	scratch := sync.Pool{New: func() any { s := make([]int, len(cases)); return &s }}
+	scratch := sync.Pool{New: func() any { return &scoring{scores: make([]int, len(cases))} }}
 	parallel.For(len(cases), func(i int) {
-		sp := scratch.Get().(*[]int)
-		scores := *sp
-		var touched []int
-		bump := func(j, w int) {
-			if j == i {
-				return
-			}
-			if scores[j] == 0 {
-				touched = append(touched, j)
-			}
-			scores[j] += w
-		}
+		sc := scratch.Get().(*scoring)
+		scores, touched := sc.scores, sc.touched[:0]
 		for _, kw := range keysOf[i] {
 			for _, j := range index[kw.key] {
-				bump(j, kw.weight)
+				if scores[j] == 0 {
+					touched = append(touched, j)
+				}
+				scores[j] += kw.weight
 			}
 		}
 		c := cases[i]
@@ -88,13 +80,17 @@ func RelatedCases(cases []*content.Page, frameworks map[*content.Page][]*content
 			}
 		}
 		for _, j := range linked {
-			bump(j, WeightLink)
+			if scores[j] == 0 {
+				touched = append(touched, j)
+			}
+			scores[j] += WeightLink
 		}
-		results[i] = best(cases, scores, touched, limit)
+		results[i] = best(cases, i, scores, touched, limit)
 		for _, j := range touched {
 			scores[j] = 0
 		}
-		scratch.Put(sp)
+		sc.touched = touched
+		scratch.Put(sc)
 	})
 	out := make(map[*content.Page][]Related, len(cases))
 	for i, c := range cases {
@@ -103,6 +99,13 @@ func RelatedCases(cases []*content.Page, frameworks map[*content.Page][]*content
 		}
 	}
 	return out
+}
+
+// scoring is one worker's reusable buffers: a score per case, and which
+// scores are set, to reset only those.
+type scoring struct {
+	scores  []int
+	touched []int
 }
 
 type keyWeight struct {
@@ -120,22 +123,32 @@ func uniqueSlugs(names []string) []string {
 	return out
 }
 
-// best picks the top limit of the touched cases.
-func best(cases []*content.Page, scores, touched []int, limit int) []Related {
-	better := func(a, b int) int {
-		return cmp.Or(
-			cmp.Compare(scores[b], scores[a]),
-			cases[b].Date.Compare(cases[a].Date),
-			cmp.Compare(cases[a].Title, cases[b].Title),
-			cmp.Compare(cases[a].File, cases[b].File),
-		)
+// best picks the top limit of the touched cases other than self. It runs
+// once per case over thousands of candidates, so most are turned away by
+// score alone, and ties compare lazily.
+func best(cases []*content.Page, self int, scores, touched []int, limit int) []Related {
+	// before reports whether case a ranks above case b.
+	before := func(a, b int) bool {
+		if scores[a] != scores[b] {
+			return scores[a] > scores[b]
+		}
+		if d := cases[a].Date.Compare(cases[b].Date); d != 0 {
+			return d > 0
+		}
+		if cases[a].Title != cases[b].Title {
+			return cases[a].Title < cases[b].Title
+		}
+		return cases[a].File < cases[b].File
 	}
-	var top []int
+	top := make([]int, 0, limit+1)
 	for _, j := range touched {
-		if len(top) == limit && better(j, top[limit-1]) >= 0 {
+		if j == self || len(top) == limit && (scores[j] < scores[top[limit-1]] || !before(j, top[limit-1])) {
 			continue
 		}
-		at, _ := slices.BinarySearchFunc(top, j, better)
+		at := len(top)
+		for at > 0 && before(j, top[at-1]) {
+			at--
+		}
 		top = slices.Insert(top, at, j)
 		if len(top) > limit {
 			top = top[:limit]

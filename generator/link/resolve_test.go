@@ -53,3 +53,41 @@ func TestResolve(t *testing.T) {
 		t.Errorf("missing file resolved")
 	}
 }
+
+// FuzzResolve: any wikilink target either resolves to a page that really
+// carries that name (case folded) or fails with a message; never panics.
+func FuzzResolve(f *testing.F) {
+	pages := []*content.Page{
+		page("content/cases/washing-machine.md", content.KindCase, "en", "washing-machine", "cases/washing-machine", "The Washing Machine", "WM"),
+		page("content/cases/washing-machine.fi.md", content.KindCase, "fi", "washing-machine", "cases/washing-machine", "Pesukone"),
+		page("content/frameworks/etd.md", content.KindFramework, "en", "etd", "frameworks/etd", "Expected, Target, Delivered", "ETD", "Ääkköset"),
+	}
+	r := NewResolver(pages, "en")
+	for _, seed := range []string{"washing-machine", "WM", "cases/washing-machine", "ETD", "ääkköset", "", " ", "nothing", "frameworks/", "\x00"} {
+		f.Add(seed, 0)
+		f.Add(seed, 1)
+	}
+	f.Fuzz(func(t *testing.T, target string, from int) {
+		src := pages[(from%len(pages)+len(pages))%len(pages)]
+		p, err := r.Wikilink(src, target)
+		if err != nil {
+			if p != nil || err.Error() == "" {
+				t.Fatalf("%q: page %v with error %v", target, p, err)
+			}
+			return
+		}
+		if target == "" {
+			if p != src {
+				t.Fatalf("[[]] from %s resolved to %s", src.File, p.File)
+			}
+			return
+		}
+		names := append([]string{p.Slug, p.Path, p.Title}, p.Aliases...)
+		for _, n := range names {
+			if strings.EqualFold(strings.TrimSpace(n), strings.TrimSpace(target)) || fold(n) == fold(target) {
+				return
+			}
+		}
+		t.Fatalf("%q resolved to %s, which has no such name", target, p.File)
+	})
+}

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // BenchmarkBuild builds a generated site of 1000 and 10000 cases in the
@@ -23,14 +24,24 @@ func BenchmarkBuild(b *testing.B) {
 			writeBenchSite(b, root, n)
 			b.ResetTimer()
 			var pages int
+			var link, total time.Duration
 			for b.Loop() {
 				stats, errs := Build(root, Options{}, discard{})
 				if errs.HasErrors() {
 					b.Fatal(errs)
 				}
 				pages = stats.Pages
+				for _, p := range stats.Phases {
+					total += p.Duration
+					if p.Name == "link" {
+						link += p.Duration
+					}
+				}
 			}
 			b.ReportMetric(float64(pages), "pages/op")
+			// The share of the build spent resolving links, building the
+			// link graph and scoring related cases.
+			b.ReportMetric(100*float64(link)/float64(total), "link-%")
 		})
 	}
 }

@@ -14,6 +14,7 @@ package site
 import (
 	"fmt"
 	"sync"
+	"time"
 
 	"github.com/casebook-cx/casebook/generator/content"
 	"github.com/casebook-cx/casebook/generator/diag"
@@ -30,8 +31,22 @@ type Options struct {
 
 // Stats describe a finished build.
 type Stats struct {
-	Pages int // HTML pages written
-	Files int // every file written
+	Pages  int // HTML pages written
+	Files  int // every file written
+	Phases []Phase
+}
+
+// Phase is how long one step of the pipeline took.
+type Phase struct {
+	Name     string
+	Duration time.Duration
+}
+
+// timed runs one step of the pipeline and records its duration.
+func (b *build) timed(name string, step func()) {
+	start := time.Now()
+	step()
+	b.phases = append(b.phases, Phase{Name: name, Duration: time.Since(start)})
 }
 
 // build is the state of one run through the pipeline.
@@ -45,6 +60,7 @@ type build struct {
 	site    *render.Site
 	langs   []*language
 	linked  *linkState
+	phases  []Phase
 	outputs []output
 }
 
@@ -75,7 +91,10 @@ func Build(root string, opts Options, out Output) (Stats, diag.List) {
 		errs.Sort()
 		return Stats{}, errs
 	}
-	stats, werrs := b.write(out)
+	var stats Stats
+	var werrs diag.List
+	b.timed("render and write", func() { stats, werrs = b.write(out) })
+	stats.Phases = b.phases
 	errs.Append(werrs)
 	errs.Sort()
 	return stats, errs
@@ -84,20 +103,22 @@ func Build(root string, opts Options, out Output) (Stats, diag.List) {
 // prepare runs load, convert, link and assemble.
 func prepare(root string, opts Options) (*build, diag.List) {
 	b := &build{root: root, opts: opts}
-	lib, errs := content.Load(root, content.Options{Drafts: opts.Drafts})
-	b.lib = lib
-	tmpl, terrs := render.LoadTemplates(root)
-	b.tmpl = tmpl
-	errs.Append(terrs)
+	var errs diag.List
+	b.timed("load", func() {
+		b.lib, errs = content.Load(root, content.Options{Drafts: opts.Drafts})
+		var terrs diag.List
+		b.tmpl, terrs = render.LoadTemplates(root)
+		errs.Append(terrs)
+	})
 	if errs.HasErrors() {
 		return nil, errs
 	}
-	errs.Append(b.convert())
-	errs.Append(b.link())
+	b.timed("convert", func() { errs.Append(b.convert()) })
+	b.timed("link", func() { errs.Append(b.link()) })
 	if errs.HasErrors() {
 		return nil, errs
 	}
-	b.assemble()
+	b.timed("assemble", b.assemble)
 	return b, errs
 }
 
