@@ -114,6 +114,14 @@ func TestInitBuildBreakFix(t *testing.T) {
 		t.Errorf("check --format json: exit %d, %+v", code, list)
 	}
 
+	// A broken wikilink: reported at the link itself, with a hint.
+	writeFile(t, casePath, strings.Replace(good, "[[ETD]]", "[[ETDX]]", 1))
+	code, _, stderr = casebook(t, "build", dir)
+	want = `content/cases/example-case.md:32:1: [[ETDX]]: no page is called "ETDX" (by slug, title, alias or path)`
+	if code != exitContent || !strings.Contains(stderr, want) {
+		t.Errorf("build with a broken link: exit %d\n%s\nwant the line:\n%s", code, stderr, want)
+	}
+
 	writeFile(t, casePath, good)
 	if code, _, stderr := casebook(t, "check", dir); code != exitOK {
 		t.Fatalf("check after the fix: exit %d: %s", code, stderr)

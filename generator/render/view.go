@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"strings"
 	"time"
 
 	"github.com/casebook-cx/casebook/generator/content"
@@ -185,6 +186,29 @@ func (v *View) Date(t time.Time) string {
 		return t.Format("2.1.2006")
 	}
 	return t.Format("2 January 2006")
+}
+
+// Card is what a list shows of a page. It is flat, with every value
+// ready to print, because lists hold thousands of cards and templates read
+// a flat struct's fields far faster than fields promoted from embedded ones.
+type Card struct {
+	Title, Href, Summary, Industry string
+	Tags, Frameworks               string // "|"-joined, for the case filter
+	DateISO, DateText              string
+	Draft                          string // the "Draft" badge's text, or ""
+}
+
+// Card makes p's card for this view.
+func (v *View) Card(p *Page) Card {
+	c := Card{Title: p.Title, Href: v.Rel(p.URL), Summary: p.Summary, Industry: p.Industry,
+		Tags: strings.Join(p.Tags, "|"), Frameworks: strings.Join(p.FrameworkSlugs(), "|")}
+	if !p.Date.IsZero() {
+		c.DateISO, c.DateText = p.Date.Format("2006-01-02"), v.Date(p.Date)
+	}
+	if p.Draft {
+		c.Draft = v.T("draft")
+	}
+	return c
 }
 
 // PageInView pairs a page with the view it is shown in, for partials that
