@@ -80,8 +80,3 @@ func (g *Graph) Backlinks(p *content.Page) []*Backlink { return g.in[p] }
 
 // Links lists the pages p links to.
 func (g *Graph) Links(p *content.Page) []*content.Page { return g.out[p] }
-
-// Linked reports whether a links to b or b to a.
-func (g *Graph) Linked(a, b *content.Page) bool {
-	return slices.Contains(g.out[a], b) || slices.Contains(g.out[b], a)
-}

@@ -6,7 +6,6 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -40,13 +39,6 @@ func (m *MemOutput) Files() map[string][]byte {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	return maps.Clone(m.files)
-}
-
-// Names returns the written file names, sorted.
-func (m *MemOutput) Names() []string {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return slices.Sorted(maps.Keys(m.files))
 }
 
 // DiskOutput writes into a fresh folder beside the target and swaps it in
