@@ -301,7 +301,7 @@ func (doc *Doc) inlineText(n ast.Node, src []byte) (string, []span) {
 	var b strings.Builder
 	var spans []span
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
+		if !entering || c == n { // the container itself: only its children are text
 			return ast.WalkContinue, nil
 		}
 		switch c := c.(type) {
@@ -326,7 +326,7 @@ func (doc *Doc) inlineText(n ast.Node, src []byte) (string, []span) {
 		case *ast.Link:
 			if i, ok := linkIndex(c.Destination); ok {
 				start := b.Len()
-				label := doc.inlineTextOnly(c, src)
+				label, _ := doc.inlineText(c, src)
 				b.WriteString(label)
 				doc.Links[i].Label = label
 				spans = append(spans, span{i, start, b.Len()})
@@ -344,20 +344,6 @@ func (doc *Doc) inlineText(n ast.Node, src []byte) (string, []span) {
 		spans[i].start, spans[i].end = start, min(max(spans[i].end-shift, start), len(trimmed))
 	}
 	return trimmed, spans
-}
-
-// inlineTextOnly is inlineText without the link spans.
-func (doc *Doc) inlineTextOnly(n ast.Node, src []byte) string {
-	var b strings.Builder
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		if t, ok := c.(*ast.Text); ok {
-			b.Write(t.Segment.Value(src))
-		} else {
-			text, _ := doc.inlineText(c, src)
-			b.WriteString(text)
-		}
-	}
-	return b.String()
 }
 
 // linkIndex reads the link number linkCollector put in a destination.

@@ -127,12 +127,12 @@ var templatePos = regexp.MustCompile(`^(?:html/)?template: ([^:]+):(\d+):(?:(\d+
 // templateError turns html/template's "template: case.html:12:5: msg" into
 // a diagnostic at the file the template came from.
 func (t *Templates) templateError(err error) diag.Diagnostic {
-	var d diag.List
 	msg := err.Error()
 	var tmplErr *template.Error
 	if errors.As(err, &tmplErr) && tmplErr.Name != "" {
 		msg = tmplErr.Error()
 	}
+	d := diag.Diagnostic{Pos: diag.Pos{Path: LayoutsDir}, Severity: diag.Error, Message: msg}
 	if m := templatePos.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[2])
 		col, _ := strconv.Atoi(m[3])
@@ -140,9 +140,7 @@ func (t *Templates) templateError(err error) diag.Diagnostic {
 		if file == "" {
 			file = LayoutsDir + "/" + path.Clean(m[1])
 		}
-		d.Errorf(diag.Pos{Path: file, Line: line, Col: max(col, 1)}, "%s", m[4])
-		return d[0]
+		d.Pos, d.Message = diag.Pos{Path: file, Line: line, Col: max(col, 1)}, m[4]
 	}
-	d.Errorf(diag.Pos{Path: LayoutsDir}, "%s", msg)
-	return d[0]
+	return d
 }

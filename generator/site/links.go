@@ -196,16 +196,12 @@ func anchorOn(r *link.Resolver, to *content.Page, anchor string) (string, error)
 
 // describeLink writes a link back the way the writer typed it.
 func describeLink(l markdown.Link) string {
-	if l.Kind != markdown.LinkWiki {
-		s := l.Target
-		if l.Anchor != "" {
-			s += "#" + l.Anchor
-		}
-		return "link to " + s
-	}
 	s := l.Target
 	if l.Anchor != "" {
 		s += "#" + l.Anchor
+	}
+	if l.Kind != markdown.LinkWiki {
+		return "link to " + s
 	}
 	if l.Label != "" {
 		s += "|" + l.Label
