@@ -14,6 +14,7 @@ import (
 	"github.com/casebook-cx/casebook/generator/site"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // browser starts headless Chromium, or skips the test where none is
@@ -124,5 +125,75 @@ func TestCaseFilterFromDisk(t *testing.T) {
 	url := run(t, ctx, chromedp.Location())
 	if shown != 2 || count != "2 of 5 cases" || !strings.Contains(url, "industry=retail") {
 		t.Errorf("retail filter: %d cards shown, output %q, url %s", shown, count, url)
+	}
+}
+
+// TestSearchBoxFromDisk types into the search box of a page opened from
+// disk, reads the suggestions, and opens one with the keyboard.
+func TestSearchBoxFromDisk(t *testing.T) {
+	ctx := browser(t)
+	public := buildSample(t)
+	do(t, ctx,
+		chromedp.Navigate("file://"+filepath.Join(public, "frameworks", "index.html")),
+		chromedp.WaitReady(chromedp.CSS("#cb-q")),
+		chromedp.KeyEvent("/"), // focuses the box
+	)
+	if focused := run(t, ctx, chromedp.Evaluate[string](`document.activeElement.id`)); focused != "cb-q" {
+		t.Fatalf("/ focused %q, not the search box", focused)
+	}
+	// The protocol types the slash's character after its keydown, which a
+	// person's browser would not; clear it.
+	run(t, ctx, chromedp.Evaluate[string](`document.activeElement.value = ''`))
+	do(t, ctx,
+		chromedp.KeyEvent("subcontracter"),
+		chromedp.WaitVisible(chromedp.CSS(`#cb-suggest[data-query="subcontracter"] [role="option"]`)),
+	)
+	first := run(t, ctx, chromedp.Text(chromedp.CSS(`#cb-suggest [role="option"] strong`)))
+	marked := run(t, ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll('#cb-suggest mark')].map(m => m.textContent.toLowerCase())`))
+	if !strings.Contains(first, "Washing Machine") && !strings.Contains(first, "Care Across") {
+		t.Errorf("first suggestion for a misspelt subcontractor: %q", first)
+	}
+	if len(marked) == 0 || !strings.HasPrefix(marked[0], "subcontract") {
+		t.Errorf("highlighted words: %q", marked)
+	}
+	do(t, ctx, chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.Enter))
+	do(t, ctx, chromedp.WaitVisible(chromedp.CSS("article, main h1")))
+	url := run(t, ctx, chromedp.Location())
+	if !strings.HasSuffix(url, "/index.html") || strings.HasSuffix(url, "/frameworks/index.html") {
+		t.Errorf("Enter on the first suggestion went to %s", url)
+	}
+}
+
+// TestSearchPageFromDisk opens the search page with a query and a facet in
+// its URL, as a shared link would, and changes the facet.
+func TestSearchPageFromDisk(t *testing.T) {
+	ctx := browser(t)
+	public := buildSample(t)
+	do(t, ctx,
+		chromedp.Navigate("file://"+filepath.Join(public, "search", "index.html")+"?q=service&type=case"),
+		chromedp.WaitVisible(chromedp.CSS("#search-results li.result")),
+	)
+	titles := run(t, ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll('#search-results li.result > a')].map(a => a.textContent)`))
+	facets := run(t, ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll('.facets select')].map(s => s.name + '=' + s.value)`))
+	if len(titles) == 0 || len(titles) > 5 {
+		t.Errorf("cases about service: %q", titles)
+	}
+	for _, title := range titles {
+		if strings.Contains(title, "Customer Experience vs Customer Service") {
+			t.Errorf("the type=case facet let a framework through: %q", titles)
+		}
+	}
+	if !strings.Contains(strings.Join(facets, " "), "type=case") {
+		t.Errorf("facet selects %q do not show the URL's choice", facets)
+	}
+	// Finnish, through the language facet.
+	do(t, ctx, chromedp.SetValue(chromedp.CSS(`.facets select[name="lang"]`), "fi"))
+	run(t, ctx, chromedp.Evaluate[bool](`document.querySelector('.facets select[name="lang"]').dispatchEvent(new Event('change', {bubbles: true}))`))
+	do(t, ctx, chromedp.SetValue(chromedp.CSS("#search-q"), "pesukoneesta"))
+	run(t, ctx, chromedp.Evaluate[bool](`document.getElementById('search-q').dispatchEvent(new Event('input'))`))
+	do(t, ctx, chromedp.WaitVisible(chromedp.CSS(`#search-results[data-query="pesukoneesta"] li.result a[href*="/fi/cases/washing-machine/"]`)))
+	url := run(t, ctx, chromedp.Location())
+	if !strings.Contains(url, "lang=fi") || !strings.Contains(url, "q=pesukoneesta") {
+		t.Errorf("the URL does not carry the search: %s", url)
 	}
 }

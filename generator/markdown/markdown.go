@@ -43,6 +43,7 @@ type Doc struct {
 	Headings []Heading
 	Links    []Link
 	Lead     string // the first paragraph as plain text, for a page without a summary
+	Text     string // every block's plain text but code, one a line, for search
 }
 
 // Heading is one heading of the body, with the id its anchor uses.
@@ -170,7 +171,7 @@ func (d *Doc) Fill(resolve func(i int) (href, text string)) []byte {
 }
 
 // FillText replaces the text placeholders of wikilinks in plain text taken
-// from the document (Lead, Heading.Text, Link.Before and After) with
+// from the document (Lead, Text, Heading.Text, Link.Before and After) with
 // text(i). A placeholder cut in half at the edge of a context is dropped.
 func FillText(s string, text func(i int) string) string {
 	if strings.IndexByte(s, 0) < 0 {
@@ -267,14 +268,18 @@ func linkOffset(n ast.Node, src []byte) int {
 }
 
 // collectText records the headings, for anchors; the first paragraph as
-// plain text, for a page without a summary; and the sentence around each
-// link, for backlinks.
+// plain text, for a page without a summary; the sentence around each
+// link, for backlinks; and all the text, for search.
 func collectText(doc *Doc, root ast.Node, src []byte) {
+	var all strings.Builder
+	defer func() { doc.Text = all.String() }()
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering || n.Type() != ast.TypeBlock || n.FirstChild() == nil || n.FirstChild().Type() != ast.TypeInline {
 			return ast.WalkContinue, nil
 		}
 		text, spans := doc.inlineText(n, src)
+		all.WriteString(text)
+		all.WriteByte('\n')
 		for _, sp := range spans {
 			doc.Links[sp.link].Before, doc.Links[sp.link].After = sentenceAround(text, sp.start, sp.end)
 		}

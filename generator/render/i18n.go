@@ -35,6 +35,11 @@ var uiText = map[string]map[string]string{
 		"recent_cases": "Recent cases", "all_cases": "All cases", "by_industry": "By industry", "by_tag": "By tag",
 		"filters": "Filter the cases", "nothing_here": "Nothing here yet.",
 		"not_found": "Page not found", "not_found_hint": "There is no page at this address. It may have moved; try the case index or the frameworks.",
+		"search": "Search", "search_label": "Search the library", "search_placeholder": "Search cases and frameworks  /",
+		"search_noscript": "Search runs in your browser and needs JavaScript. Without it, browse the", "search_or": "or",
+		"search_all": "All results", "search_none": "Nothing found. Try fewer or shorter words.", "search_found": "found",
+		"search_more": "More results", "search_type": "Type", "search_language": "Language", "page": "Page",
+		"search_hint": "Type a word or two; put a phrase in quotes. Typos and other forms of a word are forgiven.",
 	},
 	"fi": {
 		"skip": "Siirry sisältöön", "site": "Sivusto", "languages": "Kielet",
@@ -68,6 +73,11 @@ var uiText = map[string]map[string]string{
 		"recent_cases": "Uusimmat tapaukset", "all_cases": "Kaikki tapaukset", "by_industry": "Toimialoittain", "by_tag": "Aiheittain",
 		"filters": "Suodata tapauksia", "nothing_here": "Täällä ei ole vielä mitään.",
 		"not_found": "Sivua ei löytynyt", "not_found_hint": "Tässä osoitteessa ei ole sivua. Se on ehkä siirtynyt; kokeile tapaushakemistoa tai viitekehyksiä.",
+		"search": "Haku", "search_label": "Hae kirjastosta", "search_placeholder": "Hae tapauksia ja viitekehyksiä  /",
+		"search_noscript": "Haku toimii selaimessa ja tarvitsee JavaScriptin. Ilman sitä selaa", "search_or": "tai",
+		"search_all": "Kaikki tulokset", "search_none": "Mitään ei löytynyt. Kokeile vähempiä tai lyhyempiä sanoja.", "search_found": "löytyi",
+		"search_more": "Lisää tuloksia", "search_type": "Tyyppi", "search_language": "Kieli", "page": "Sivu",
+		"search_hint": "Kirjoita sana tai kaksi; laita fraasi lainausmerkkeihin. Kirjoitusvirheet ja sanan muut muodot löytyvät.",
 	},
 }
 

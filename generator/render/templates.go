@@ -6,6 +6,7 @@ package render
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"html/template"
 	"io"
@@ -100,6 +101,14 @@ func isDir(p string) bool {
 
 var funcs = template.FuncMap{
 	"join": strings.Join,
+	"json": toJSON,
+}
+
+// toJSON is v as JSON text, for data attributes scripts read; html/template
+// escapes it for the attribute.
+func toJSON(v any) (string, error) {
+	b, err := json.Marshal(v)
+	return string(b), err
 }
 
 // Execute renders the named template (case.html, home.html, ...) for v.

@@ -15,6 +15,7 @@ type Site struct {
 	BaseURL     string
 	Languages   []string
 	Params      map[string]any // casebook.yaml keys casebook does not use itself
+	Indexed     []string       // languages with a search index, in configured order
 }
 
 // Page is a content page as templates see it: the loaded front matter and
@@ -173,6 +174,39 @@ func (v *View) HomeURL() string { return v.langPrefix }
 
 // FeedURL is the Atom feed of this view's language.
 func (v *View) FeedURL() string { return v.langPrefix + "atom.xml" }
+
+// Root is the site's root folder relative to this page: "../../", or ""
+// on the home page.
+func (v *View) Root() string { return strings.TrimSuffix(v.Rel(""), "index.html") }
+
+// SearchURL is the search page (and index folder) of lang.
+func (v *View) SearchURL(lang string) string {
+	if len(v.Site.Languages) > 0 && lang != v.Site.Languages[0] {
+		return lang + "/search/"
+	}
+	return "search/"
+}
+
+// SearchIndexes maps each indexed language to its index folder, relative
+// to this page, for the search client.
+func (v *View) SearchIndexes() map[string]string {
+	m := map[string]string{}
+	for _, l := range v.Site.Indexed {
+		m[l] = strings.TrimSuffix(v.Rel(v.SearchURL(l)), "index.html")
+	}
+	return m
+}
+
+// SearchLabels are the words the search page's facets show, in this view's
+// language.
+func (v *View) SearchLabels() map[string]string {
+	m := map[string]string{"type": "search_type", "industry": "industry", "tag": "tag", "framework": "framework",
+		"lang": "search_language", "case": "case", "page": "page"}
+	for k, key := range m {
+		m[k] = v.T(key)
+	}
+	return m
+}
 
 // T is the interface text for key in this view's language.
 func (v *View) T(key string) string { return Text(v.Lang, key) }

@@ -84,6 +84,7 @@ func (b *build) assemble() {
 			return []string{p.Industry}
 		})
 		b.langs = append(b.langs, l)
+		b.site.Indexed = append(b.site.Indexed, code)
 	}
 }
 

@@ -4,8 +4,9 @@
 //  2. convert:  render each body to HTML with link placeholders (markdown)
 //  3. link:     resolve every link and frameworks entry, check anchors (link)
 //  4. assemble: build the views: taxonomies, translations, framework cases
-//  5. render:   fill the templates, in parallel (render)
-//  6. write:    pages, assets, static files, feeds, data, to an Output
+//  5. index:    build each language's search index (search)
+//  6. render:   fill the templates, in parallel (render)
+//  7. write:    pages, assets, static files, feeds, data, to an Output
 //
 // Steps 1-3 report every error they find; nothing is written unless all
 // of them pass.
@@ -62,6 +63,8 @@ type build struct {
 	linked  *linkState
 	phases  []Phase
 	outputs []output
+	// searchFiles are each language's index files, by the index folder.
+	searchFiles map[string]map[string][]byte
 }
 
 // output is one file to write: a page to render, or bytes made directly.
@@ -88,6 +91,13 @@ func Check(root string, opts Options) diag.List {
 func Build(root string, opts Options, out Output) (Stats, diag.List) {
 	b, errs := prepare(root, opts)
 	if errs.HasErrors() {
+		errs.Sort()
+		return Stats{}, errs
+	}
+	var ierr error
+	b.timed("index", func() { ierr = b.index() })
+	if ierr != nil {
+		errs.Errorf(diag.Pos{Path: SearchDir}, "%v", ierr)
 		errs.Sort()
 		return Stats{}, errs
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/casebook-cx/casebook/generator/content"
@@ -101,8 +102,8 @@ func (b *build) sitemap() ([]byte, error) {
 	}
 	var set urlSet
 	for _, o := range b.outputs {
-		if !o.html || o.name == "404.html" {
-			continue
+		if !o.html || o.name == "404.html" || strings.HasSuffix(o.name, SearchDir+"index.html") {
+			continue // nothing for a search engine to read
 		}
 		url := o.name[:len(o.name)-len("index.html")]
 		set.URLs = append(set.URLs, sitemapURL{Loc: b.absolute(url), LastMod: lastMod[url]})

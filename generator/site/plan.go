@@ -45,6 +45,11 @@ func (b *build) plan() {
 	b.made("sitemap.xml", b.sitemap)
 	b.made("robots.txt", b.robots)
 	b.made(marker, b.libraryJSON)
+	for dir, files := range b.searchFiles {
+		for name, data := range files {
+			b.bytes(dir+name, data)
+		}
+	}
 	for _, f := range b.lib.Files {
 		b.copyFile(filepath.Join(content.Dir, filepath.FromSlash(f)), f)
 	}
@@ -71,6 +76,9 @@ func (b *build) lists(l *language) {
 	fws := b.view(l, "frameworks", l.prefix+"frameworks/", b.sectionTitle(l, "frameworks"))
 	fws.Intro, fws.Pages = b.intro(l.sections["frameworks"]), l.frameworks
 	b.page(fws.URL+"index.html", "frameworks.html", fws)
+
+	find := b.view(l, "search", l.prefix+SearchDir, render.Text(l.code, "search"))
+	b.page(find.URL+"index.html", "search.html", find)
 
 	graph := b.view(l, "graph", l.prefix+"graph/", render.Text(l.code, "graph_title"))
 	graph.Frameworks = l.frameworks
@@ -99,7 +107,7 @@ func (b *build) view(l *language, kind, url, title string) *render.View {
 	v.Title, v.Description = title, b.site.Description
 	v.Industries, v.Tags = l.industries, l.tags
 	switch kind {
-	case "home", "cases", "frameworks", "tags", "industries", "graph":
+	case "home", "cases", "frameworks", "tags", "industries", "graph", "search":
 		v.Alternates = b.listAlternates(l, url)
 	}
 	return v

@@ -1,0 +1,71 @@
+package site
+
+import (
+	"strings"
+
+	"github.com/casebook-cx/casebook/generator/content"
+	"github.com/casebook-cx/casebook/generator/markdown"
+	"github.com/casebook-cx/casebook/generator/render"
+	"github.com/casebook-cx/casebook/generator/search"
+)
+
+// SearchDir is where each language's search page and index live, under
+// the language's prefix: search/ and fi/search/.
+const SearchDir = "search/"
+
+// index builds every language's search index from its own pages (not the
+// default-language pages its lists fall back to: those are in the default
+// language's index) and drops the text it was made from.
+func (b *build) index() error {
+	b.searchFiles = map[string]map[string][]byte{}
+	for _, l := range b.langs {
+		docs := make([]search.Doc, 0, len(l.pages))
+		for _, v := range l.pages {
+			docs = append(docs, b.searchDoc(v))
+		}
+		files, err := search.Build(l.code, docs)
+		if err != nil {
+			return err
+		}
+		b.searchFiles[l.prefix+SearchDir] = files
+	}
+	for _, doc := range b.docs {
+		doc.Text = ""
+	}
+	return nil
+}
+
+// searchDoc is what the index knows of a page: its words by field, and the
+// facet values it can be filtered by.
+func (b *build) searchDoc(v *render.Page) search.Doc {
+	doc, links := b.docs[v.Page], b.linked.links[v.Page]
+	text := func(s string) string {
+		return markdown.FillText(s, func(i int) string { return linkText(v.Page, doc, links, i) })
+	}
+	d := search.Doc{URL: v.URL, Kind: string(v.Kind), Title: v.Title, Summary: v.Summary, Body: text(doc.Text)}
+	if !v.Date.IsZero() {
+		d.Date = v.Date.Format("2006-01-02")
+	}
+	for _, h := range doc.Headings {
+		d.Headings = append(d.Headings, text(h.Text))
+	}
+	if e := v.Experience; e != nil {
+		d.Experience = []string{e.Expected, e.Target, e.Delivered}
+	}
+	for _, a := range v.Chain {
+		d.Chain = append(d.Chain, strings.Join([]string{a.Actor, a.Role, a.Note}, " "))
+	}
+	if v.IndustryTerm != nil {
+		d.Industry = v.IndustryTerm.Name
+	}
+	for _, t := range v.TagTerms {
+		d.Tags = append(d.Tags, t.Name)
+	}
+	for _, f := range v.FrameworkPages {
+		d.Frameworks = append(d.Frameworks, f.Title)
+	}
+	if v.Kind == content.KindFramework {
+		d.Frameworks = append(d.Frameworks, v.Title) // filtering by a framework shows it too
+	}
+	return d
+}
