@@ -4,6 +4,9 @@ package e2e
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/casebook-cx/casebook/generator/search"
 	"github.com/casebook-cx/casebook/generator/site"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
@@ -195,5 +199,62 @@ func TestSearchPageFromDisk(t *testing.T) {
 	url := run(t, ctx, chromedp.Location())
 	if !strings.Contains(url, "lang=fi") || !strings.Contains(url, "q=pesukoneesta") {
 		t.Errorf("the URL does not carry the search: %s", url)
+	}
+}
+
+// TestClientAgreesWithGo runs the same queries through the browser client
+// and search.Query on the same built files, and wants the same pages in
+// the same order.
+func TestClientAgreesWithGo(t *testing.T) {
+	ctx := browser(t)
+	public := buildSample(t)
+	do(t, ctx,
+		chromedp.Navigate("file://"+filepath.Join(public, "search", "index.html")),
+		chromedp.WaitReady(chromedp.CSS("#search-page")),
+	)
+	queries := []struct {
+		lang, text string
+		filter     map[string]string
+	}{
+		{"en", "delivery subcontractor", nil}, {"en", "mortg", nil}, {"en", "subcontracter", nil},
+		{"en", `"moving day"`, nil}, {"en", "care chain", nil}, {"en", "service", map[string]string{"type": "case"}},
+		{"en", "", map[string]string{"industry": "retail"}}, {"en", "the", nil}, {"en", "espreso machine", nil},
+		{"fi", "pesukoneesta", nil}, {"fi", "asennus", nil}, {"fi", "kuljetus", nil},
+	}
+	for _, q := range queries {
+		dir := "search"
+		if q.lang != "en" {
+			dir = q.lang + "/search"
+		}
+		ix, err := search.Open(os.DirFS(public), dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := search.Query(ix, search.Request{Text: q.text, Filter: q.filter, Limit: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		for _, h := range res.Hits {
+			want = append(want, h.URL)
+		}
+		filter, _ := json.Marshal(q.filter)
+		if q.filter == nil {
+			filter = []byte("{}")
+		}
+		base := "./"
+		if q.lang != "en" {
+			base = "../" + q.lang + "/search/"
+		}
+		script := fmt.Sprintf(`(async () => {
+			const ix = new casebookSearch.Index(%q, %q);
+			const found = await ix.query(%q, %s, false);
+			const recs = await Promise.all(found.ids.slice(0, 10).map(id => ix.record(id)));
+			return recs.map(r => r.u);
+		})()`, base, q.lang, q.text, filter)
+		got := run(t, ctx, chromedp.Evaluate[[]string](script, chromedp.EvalAwaitPromise))
+		if !slices.Equal(got, want) {
+			t.Errorf("%s %q %v: the client found %v, search.Query %v", q.lang, q.text, q.filter, got, want)
+		}
 	}
 }

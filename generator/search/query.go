@@ -48,8 +48,8 @@ type FacetCount struct {
 const (
 	factorExact    = 1.0
 	factorPrefix   = 0.5 // + up to 0.4 as the query covers more of the word
-	factorStem     = 0.5 // times the share of the longer word the two share
-	factorTypo     = 0.35
+	factorStem     = 0.3 // + up to 0.2 as the two share more of the longer word
+	factorTypo     = 0.3
 	typoMinLen     = 5  // shorter words get no typo tolerance
 	maxExpansions  = 10 // indexed words a query word may match besides itself
 	phraseVerified = 50 // best candidates whose text is checked for a phrase
@@ -195,6 +195,13 @@ func (ix *Index) matchWord(w string) (map[int]float64, []string, error) {
 	if len(found) > maxExpansions+1 {
 		found = found[:maxExpansions+1]
 	}
+	// One rarity for all the words w matched, that of the commonest: a
+	// rare misspelling or longer form must not outrank the word itself.
+	df := 0
+	for _, c := range found {
+		df = max(df, c.df)
+	}
+	idf := math.Log(1 + (float64(ix.meta.Pages)-float64(df)+0.5)/(float64(df)+0.5))
 	scores := map[int]float64{}
 	var terms []string
 	for _, c := range found {
@@ -203,7 +210,6 @@ func (ix *Index) matchWord(w string) (map[int]float64, []string, error) {
 			return nil, nil, err
 		}
 		terms = append(terms, c.term)
-		idf := math.Log(1 + (float64(ix.meta.Pages)-float64(c.df)+0.5)/(float64(c.df)+0.5))
 		for _, p := range ps {
 			s := c.factor * idf * float64(p.weight) / maxWeight
 			if s > scores[p.doc] {
@@ -235,9 +241,9 @@ func (ix *Index) matchFactor(w string, n int, term string) float64 {
 	}
 	best := 0.0
 	if shared := commonPrefix(w, term); shared >= ix.stemLen(n) {
-		best = factorStem * float64(shared) / float64(max(n, tn))
+		best = factorStem + 0.2*float64(shared)/float64(max(n, tn))
 	}
-	if best < factorTypo && oneEdit(w, term) {
+	if best == 0 && oneEdit(w, term) {
 		best = factorTypo
 	}
 	return best

@@ -74,7 +74,7 @@
   };
 
   // The same constants as generator/search/query.go.
-  const EXACT = 1, PREFIX = 0.5, STEM = 0.5, TYPO = 0.35, TYPO_MIN = 5, EXPANSIONS = 10, PHRASE_CHECKED = 50, MAX_WEIGHT = 63;
+  const EXACT = 1, PREFIX = 0.5, STEM = 0.3, TYPO = 0.3, TYPO_MIN = 5, EXPANSIONS = 10, PHRASE_CHECKED = 50, MAX_WEIGHT = 63;
   const FACETS = ['type', 'industry', 'tag', 'framework'];
   const TOP = '\u{10FFFF}';
 
@@ -118,8 +118,8 @@
       if (n < TYPO_MIN) return 0;
       let best = 0;
       const shared = commonPrefix(w, term);
-      if (shared >= this.stemLen(n)) best = STEM * shared / Math.max(n, tn);
-      if (best < TYPO && oneEdit(w, term)) best = TYPO;
+      if (shared >= this.stemLen(n)) best = STEM + 0.2 * shared / Math.max(n, tn);
+      if (best === 0 && oneEdit(w, term)) best = TYPO;
       return best;
     }
     async matchWord(w) {
@@ -143,9 +143,12 @@
       found.sort((a, b) => b.factor - a.factor || b.df - a.df || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
       found.length = Math.min(found.length, EXPANSIONS + 1);
       const shards = await Promise.all(found.map(c => this.load('s/' + c.shard)));
-      const scores = new Map(), N = this.meta.n;
+      // One rarity for all the words w matched, that of the commonest: a
+      // rare misspelling or longer form must not outrank the word itself.
+      const df = Math.max(0, ...found.map(c => c.df)), N = this.meta.n;
+      const idf = Math.log(1 + (N - df + 0.5) / (df + 0.5));
+      const scores = new Map();
       found.forEach((c, k) => {
-        const idf = Math.log(1 + (N - c.df + 0.5) / (c.df + 0.5));
         for (const [doc, weight] of decode(shards[k][c.term] || '', true)) {
           const s = c.factor * idf * weight / MAX_WEIGHT;
           if (s > (scores.get(doc) || 0)) scores.set(doc, s);
