@@ -130,9 +130,9 @@ func TestFacets(t *testing.T) {
 	// The industry facet counts as if no industry were chosen; the others
 	// count within retail.
 	want := map[string][]FacetCount{
-		"industry":  {{"airline", 1}, {"retail", 2}},
-		"type":      {{"case", 2}, {"framework", 0}},
-		"tag":       {{"delivery", 1}, {"night", 1}},
+		"industry": {{"airline", 1}, {"retail", 2}},
+		"type":     {{"case", 2}, {"framework", 0}},
+		"tag":      {{"delivery", 1}, {"night", 1}},
 	}
 	if !reflect.DeepEqual(res.Facets, want) {
 		t.Errorf("facets %v, want %v", res.Facets, want)
