@@ -258,3 +258,40 @@ func TestClientAgreesWithGo(t *testing.T) {
 		}
 	}
 }
+
+// TestClientDownloadsWhatGoCounts checks the byte figures in the README:
+// a first query in the browser loads exactly the index files that
+// search.Query reports reading (its Files, which casebook search --stats
+// adds up).
+func TestClientDownloadsWhatGoCounts(t *testing.T) {
+	ctx := browser(t)
+	public := buildSample(t)
+	ix, err := search.Open(os.DirFS(public), "search")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := search.Query(ix, search.Request{Text: "subcontractor", Limit: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := slices.Clone(res.Files)
+	slices.Sort(want)
+	do(t, ctx,
+		chromedp.Navigate("file://"+filepath.Join(public, "about", "index.html")),
+		chromedp.WaitReady(chromedp.CSS("#cb-q")),
+		chromedp.Click(chromedp.CSS("#cb-q")),
+		chromedp.SendKeys(chromedp.CSS("#cb-q"), "subcontractor"),
+		chromedp.WaitVisible(chromedp.CSS(`#cb-suggest[data-query="subcontractor"]`)),
+	)
+	loaded := run(t, ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll('head script[src*="/search/"]')].map(s => s.src)`))
+	var got []string
+	for _, u := range loaded {
+		_, rel, _ := strings.Cut(u, "/public/")
+		got = append(got, rel)
+	}
+	slices.Sort(got)
+	got = slices.Compact(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("the browser loaded %v; search.Query counts %v", got, want)
+	}
+}

@@ -205,6 +205,9 @@ func (v *View) SearchLabels() map[string]string {
 	for k, key := range m {
 		m[k] = v.T(key)
 	}
+	for _, l := range v.Site.Indexed {
+		m["lang:"+l] = LanguageName(l)
+	}
 	return m
 }
 

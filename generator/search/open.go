@@ -20,7 +20,7 @@ type Index struct {
 	shards map[int]map[string]string
 	facets map[string][]string
 	recs   map[int]record
-	read   []string // files read since the last query started, for Result.Files
+	read   []string // files read since Open or the last query, for Result.Files
 	bytes  int
 }
 

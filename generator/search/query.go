@@ -23,7 +23,7 @@ type Result struct {
 	Hits   []Hit
 	Facets map[string][]FacetCount // with Request.Facets: each facet's values, counted
 	Terms  []string                // the indexed words that matched, for highlighting
-	Files  []string                // index files this query read, in order: what a browser downloads
+	Files  []string                // index files read for this query (the first also counts meta.js): what a browser downloads
 	Bytes  int                     // their total size
 }
 
@@ -89,7 +89,7 @@ func (ix *Index) parse(text string) []clause {
 
 // Query runs req against the index, as the browser client does.
 func Query(ix *Index, req Request) (Result, error) {
-	ix.read, ix.bytes = nil, 0
+	defer func() { ix.read, ix.bytes = nil, 0 }() // the next query counts its own
 	limit := cmp.Or(req.Limit, 10)
 	var res Result
 	clauses := ix.parse(req.Text)

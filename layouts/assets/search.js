@@ -443,7 +443,7 @@
         found = await index.query(state.q, state.filter, true);
         // The language facet counts the same search in every language.
         counts = await Promise.all(Object.keys(indexes).map(async lang => ({
-          value: lang, label: lang, count: lang === state.lang ? found.total : (await indexes[lang].query(state.q, state.filter, false)).total,
+          value: lang, label: labels['lang:' + lang] || lang, count: lang === state.lang ? found.total : (await indexes[lang].query(state.q, state.filter, false)).total,
         })));
       } catch (err) {
         status.textContent = String(err.message || err);
