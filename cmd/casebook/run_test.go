@@ -209,3 +209,40 @@ func TestCheckWarnsAboutOrphans(t *testing.T) {
 		t.Errorf("check: exit %d\nstdout %q\nstderr %q\nwant stderr %q", code, stdout, stderr, want)
 	}
 }
+
+// TestSearchCommand builds the sample library and queries its index from
+// the command line, in both languages and with a facet.
+func TestSearchCommand(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if code, _, stderr := casebook(t, "search", "delivery", t.TempDir()); code != exitContent || !strings.Contains(stderr, "run casebook build first") {
+		t.Errorf("search before a build: exit %d, %q", code, stderr)
+	}
+	if code, _, stderr := casebook(t, "build", "--out", out, "../.."); code != exitOK {
+		t.Fatalf("build: exit %d\n%s", code, stderr)
+	}
+	for _, tc := range []struct {
+		args  []string
+		first string
+	}{
+		{[]string{"search", "--out", out, "delivery subcontractor", "../.."}, "/cases/washing-machine/\tThe Washing Machine Sold as Three Products"},
+		{[]string{"search", "mortage", out}, "/cases/mortgage-through-a-broker/\tThe Mortgage That Missed Moving Day"}, // DIR may be the built site
+		{[]string{"search", "--lang", "fi", "pesukoneesta", out}, "/fi/cases/washing-machine/\tPesukone, joka myytiin kolmena tuotteena"},
+		{[]string{"search", "--type", "framework", "service", out}, "/frameworks/experience-vs-service/\tCustomer Experience vs Customer Service"},
+	} {
+		code, stdout, stderr := casebook(t, tc.args...)
+		first, _, _ := strings.Cut(stdout, "\n")
+		if code != exitOK || first != tc.first {
+			t.Errorf("casebook %s: exit %d, first line %q (stderr %q); want %q", strings.Join(tc.args, " "), code, first, stderr, tc.first)
+		}
+	}
+	code, _, stderr := casebook(t, "search", "--stats", "--limit", "5", "delivery", out)
+	if code != exitOK || !strings.Contains(stderr, "a first visitor downloads") {
+		t.Errorf("--stats: exit %d, %q", code, stderr)
+	}
+	if code, _, stderr := casebook(t, "search", "--lang", "sv", "x", out); code != exitContent || !strings.Contains(stderr, `no search index for language "sv"`) {
+		t.Errorf("unknown language: exit %d, %q", code, stderr)
+	}
+	if code, _, _ := casebook(t, "search"); code != exitUsage {
+		t.Errorf("search without a query: exit %d, want %d", code, exitUsage)
+	}
+}
