@@ -218,7 +218,7 @@ func TestClientAgreesWithGo(t *testing.T) {
 	}{
 		{"en", "delivery subcontractor", nil}, {"en", "mortg", nil}, {"en", "subcontracter", nil},
 		{"en", `"moving day"`, nil}, {"en", "care chain", nil}, {"en", "service", map[string]string{"type": "case"}},
-		{"en", "", map[string]string{"industry": "retail"}}, {"en", "the", nil}, {"en", "espreso machine", nil},
+		{"en", "", map[string]string{"industry": "retail"}}, {"en", "the", nil}, {"en", "!!!", nil}, {"en", "espreso machine", nil},
 		{"fi", "pesukoneesta", nil}, {"fi", "asennus", nil}, {"fi", "kuljetus", nil},
 	}
 	for _, q := range queries {

@@ -108,14 +108,13 @@ func Query(ix *Index, req Request) (Result, error) {
 		}
 	}
 	switch {
-	case len(clauses) == 0 && strings.TrimSpace(req.Text) != "":
-		perWord = []map[int]float64{{}} // only stop words: nothing matches
-		fallthrough
 	case len(perWord) > 0:
 		scores = intersect(perWord)
 		if len(scores) == 0 && len(perWord) > 1 {
 			scores = union(perWord) // no page has every word: rank those with some
 		}
+	case len(Words(req.Text)) > 0:
+		scores = map[int]float64{} // only stop words: nothing matches
 	default: // no words: facets alone choose, in page order
 		scores = make(map[int]float64, ix.meta.Pages)
 		for id := range ix.meta.Pages {

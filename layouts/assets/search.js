@@ -168,10 +168,8 @@
           m.terms.forEach(t => terms.add(t));
         }
       }
-      let scores;
-      if (!clauses.length && text.trim() !== '' && words(text).length) perWord.push(new Map());
+      let scores = new Map();
       if (perWord.length) {
-        scores = new Map();
         for (const [id, s] of perWord[0]) {
           let total = s;
           for (const m of perWord.slice(1)) {
@@ -180,11 +178,10 @@
           }
           if (total >= 0) scores.set(id, total);
         }
-        if (!scores.size && perWord.length > 1) {
+        if (!scores.size && perWord.length > 1) { // no page has every word: rank those with some
           for (const m of perWord) for (const [id, s] of m) scores.set(id, (scores.get(id) || 0) + s);
         }
-      } else {
-        scores = new Map();
+      } else if (!words(text).length) { // no words (only stop words match nothing): facets alone choose
         for (let id = 0; id < this.meta.n; id++) scores.set(id, 0);
       }
       let facets = null;
