@@ -22,6 +22,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/casebook-cx/casebook/generator/parallel"
@@ -110,10 +111,20 @@ func Build(lang string, docs []Doc) (map[string][]byte, error) {
 	docs = slices.Clone(docs)
 	slices.SortFunc(docs, func(a, b Doc) int { return strings.Compare(a.URL, b.URL) })
 
-	weights := make([]map[string]float64, len(docs))
+	// Each page's counts go into the postings as soon as they are made, so
+	// the build never holds every page's word counts at once.
+	postings := map[string][]rawPosting{}
 	lengths := make([]int, len(docs))
-	parallel.For(len(docs), func(i int) { weights[i], lengths[i] = termFrequencies(lang, docs[i]) })
-
+	var mu sync.Mutex
+	parallel.For(len(docs), func(i int) {
+		tf, n := termFrequencies(lang, docs[i])
+		lengths[i] = n
+		mu.Lock()
+		defer mu.Unlock()
+		for term, f := range tf {
+			postings[term] = append(postings[term], rawPosting{doc: int32(i), tf: float32(f)})
+		}
+	})
 	avg := 1.0
 	if len(docs) > 0 {
 		total := 0
@@ -122,13 +133,17 @@ func Build(lang string, docs []Doc) (map[string][]byte, error) {
 		}
 		avg = max(float64(total)/float64(len(docs)), 1)
 	}
-	postings := map[string][]posting{}
-	for id, tf := range weights {
-		norm := bm25K1 * (1 - bm25B + bm25B*float64(lengths[id])/avg)
-		for term, f := range tf {
+	// weigh turns a term's counts into BM25 weights, in page order.
+	weigh := func(raw []rawPosting) []posting {
+		slices.SortFunc(raw, func(a, b rawPosting) int { return int(a.doc - b.doc) })
+		ps := make([]posting, len(raw))
+		for i, r := range raw {
+			f := float64(r.tf)
+			norm := bm25K1 * (1 - bm25B + bm25B*float64(lengths[r.doc])/avg)
 			w := f * (bm25K1 + 1) / (f + norm) / (bm25K1 + 1) // in (0, 1)
-			postings[term] = append(postings[term], posting{doc: id, weight: min(max(int(math.Round(w*maxWeight)), 1), maxWeight)})
+			ps[i] = posting{doc: int(r.doc), weight: min(max(int(math.Round(w*maxWeight)), 1), maxWeight)}
 		}
+		return ps
 	}
 	terms := make([]string, 0, len(postings))
 	for t := range postings {
@@ -159,7 +174,7 @@ func Build(lang string, docs []Doc) (map[string][]byte, error) {
 		return err
 	}
 	for _, t := range terms {
-		enc := encodePostings(postings[t])
+		enc := encodePostings(weigh(postings[t]))
 		if size > 0 && size+len(t)+len(enc) > shardTarget {
 			if err := flushShard(); err != nil {
 				return nil, err
@@ -246,6 +261,12 @@ func Build(lang string, docs []Doc) (map[string][]byte, error) {
 		return nil, err
 	}
 	return files, nil
+}
+
+// rawPosting is a page's field-weighted count of a term, before BM25.
+type rawPosting struct {
+	doc int32
+	tf  float32
 }
 
 // termFrequencies weighs every indexed word of a page by the fields it
