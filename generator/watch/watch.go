@@ -1,0 +1,182 @@
+// Package watch reports changes to files under a set of folders, as
+// batches: recursive (folders created later are watched too), filtered
+// (editor temp files and Chmod-only events never show), and coalesced (a
+// burst of events, such as a git checkout, gives one batch). It knows
+// nothing of sites.
+package watch
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+)
+
+// Options tune a Watcher.
+type Options struct {
+	// Ignore says whether a file or folder is of no interest; an ignored
+	// folder is not descended into. Nil ignores nothing.
+	Ignore func(path string, isDir bool) bool
+	// Quiet is how long no event must come before a batch is sent (default
+	// 20ms); MaxDelay bounds how long a batch may wait in a stream of
+	// events that never pauses (default 500ms).
+	Quiet, MaxDelay time.Duration
+}
+
+// Watcher sends batches of changed paths on Batches until Close.
+type Watcher struct {
+	Batches <-chan []string
+	Errors  <-chan error
+
+	fsw     *fsnotify.Watcher
+	opts    Options
+	batches chan []string
+	errors  chan error
+	done    chan struct{}
+	wg      sync.WaitGroup
+}
+
+// New watches every folder under root, recursively.
+func New(root string, opts Options) (*Watcher, error) {
+	if opts.Ignore == nil {
+		opts.Ignore = func(string, bool) bool { return false }
+	}
+	if opts.Quiet == 0 {
+		opts.Quiet = 20 * time.Millisecond
+	}
+	if opts.MaxDelay == 0 {
+		opts.MaxDelay = 500 * time.Millisecond
+	}
+	fsw, err := fsnotify.NewWatcher()
+	if err != nil {
+		return nil, err
+	}
+	w := &Watcher{fsw: fsw, opts: opts, batches: make(chan []string), errors: make(chan error, 1), done: make(chan struct{})}
+	w.Batches, w.Errors = w.batches, w.errors
+	if _, err := w.addTree(root); err != nil {
+		fsw.Close()
+		return nil, err
+	}
+	w.wg.Add(1)
+	go w.loop()
+	return w, nil
+}
+
+// Close stops watching and closes Batches.
+func (w *Watcher) Close() error {
+	close(w.done)
+	err := w.fsw.Close()
+	w.wg.Wait()
+	return err
+}
+
+// addTree watches dir and every folder under it, and returns the files
+// found there: when a folder appears, files may already be inside it
+// before its watch starts.
+func (w *Watcher) addTree(dir string) ([]string, error) {
+	var files []string
+	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			if p == dir {
+				return err
+			}
+			return nil // gone already, or unreadable: nothing to watch
+		}
+		if p != dir && w.opts.Ignore(p, e.IsDir()) {
+			if e.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if e.IsDir() {
+			return w.fsw.Add(p)
+		}
+		files = append(files, p)
+		return nil
+	})
+	return files, err
+}
+
+func (w *Watcher) loop() {
+	defer w.wg.Done()
+	defer close(w.batches)
+	pending := map[string]bool{} // changes still coming in
+	ready := map[string]bool{}   // a batch the consumer has not taken yet
+	var batch []string           // ready, sorted
+	var out chan []string        // w.batches while a batch is ready, else nil
+	var quiet, deadline <-chan time.Time
+	flush := func() {
+		for p := range pending {
+			ready[p] = true
+		}
+		clear(pending)
+		quiet, deadline = nil, nil
+		if len(ready) == 0 {
+			return
+		}
+		batch = batch[:0:0]
+		for p := range ready {
+			batch = append(batch, p)
+		}
+		slices.Sort(batch)
+		out = w.batches
+	}
+	for {
+		select {
+		case <-w.done:
+			return
+		case ev, ok := <-w.fsw.Events:
+			if !ok {
+				return
+			}
+			if !w.accept(ev, pending) {
+				continue
+			}
+			if deadline == nil {
+				deadline = time.After(w.opts.MaxDelay)
+			}
+			quiet = time.After(w.opts.Quiet)
+		case err, ok := <-w.fsw.Errors:
+			if !ok {
+				return
+			}
+			select {
+			case w.errors <- err:
+			default: // a report is already waiting; one is enough
+			}
+		case <-quiet:
+			flush()
+		case <-deadline:
+			flush()
+		// While the consumer is busy (rebuilding), events keep being read,
+		// so the kernel's queue cannot overflow, and join the next batch.
+		case out <- batch:
+			clear(ready)
+			out = nil
+		}
+	}
+}
+
+// accept records what ev changed in pending, and says whether it counts.
+func (w *Watcher) accept(ev fsnotify.Event, pending map[string]bool) bool {
+	if ev.Op == fsnotify.Chmod {
+		return false // touch, chmod, backup bits: no content changed
+	}
+	info, err := os.Lstat(ev.Name)
+	isDir := err == nil && info.IsDir()
+	if w.opts.Ignore(ev.Name, isDir) {
+		return false
+	}
+	pending[ev.Name] = true
+	if ev.Has(fsnotify.Create) && isDir {
+		files, _ := w.addTree(ev.Name)
+		for _, f := range files {
+			pending[f] = true
+		}
+	}
+	return true
+}
