@@ -34,6 +34,7 @@ Usage:
                                                   build the site in DIR (default .)
   casebook check [--format text|json] [DIR]       validate everything, write nothing
   casebook new case|framework "Title" [DIR]       start a page from a template
+  casebook serve [--port 1313] [--open] [DIR]     live preview at http://127.0.0.1:1313/
   casebook search [--lang fi] "QUERY" [DIR]        query the built site's index: URL path and title, best first
   casebook version                                print the version
 
@@ -49,7 +50,7 @@ type command struct {
 func run(args []string, stdout, stderr io.Writer) int {
 	commands := []command{
 		{"init", runInit}, {"build", runBuild}, {"check", runCheck},
-		{"new", runNew}, {"search", runSearch}, {"version", runVersion},
+		{"new", runNew}, {"search", runSearch}, {"serve", runServe}, {"version", runVersion},
 	}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		fmt.Fprint(stdout, usage)

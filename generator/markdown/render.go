@@ -183,3 +183,23 @@ func HighlightCSS() []byte {
 	b.WriteString("}\n")
 	return b.Bytes()
 }
+
+// HighlightSource renders lines of a source file for an error report:
+// highlighted as the file's kind (by its extension), numbered from first,
+// with line mark stressed.
+func HighlightSource(file, code string, first, mark int) string {
+	lexer := lexers.Match(file)
+	if lexer == nil {
+		lexer = lexers.Fallback
+	}
+	var b strings.Builder
+	tokens, err := chroma.Coalesce(lexer).Tokenise(nil, code)
+	if err == nil {
+		f := chromahtml.New(chromahtml.WithClasses(true), chromahtml.WithLineNumbers(true),
+			chromahtml.BaseLineNumber(first), chromahtml.HighlightLines([][2]int{{mark, mark}}))
+		if f.Format(&b, styles.Fallback, tokens) == nil {
+			return b.String()
+		}
+	}
+	return `<pre class="chroma">` + string(util.EscapeHTML([]byte(code))) + `</pre>`
+}

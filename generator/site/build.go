@@ -35,6 +35,9 @@ type Stats struct {
 	Pages  int // HTML pages written
 	Files  int // every file written
 	Phases []Phase
+	// Sources maps each page's source file (content/cases/x.md) to its
+	// folder in the output (cases/x/), for the preview to follow edits.
+	Sources map[string]string
 }
 
 // Phase is how long one step of the pipeline took.
@@ -105,6 +108,10 @@ func Build(root string, opts Options, out Output) (Stats, diag.List) {
 	var werrs diag.List
 	b.timed("render and write", func() { stats, werrs = b.write(out) })
 	stats.Phases = b.phases
+	stats.Sources = map[string]string{}
+	for _, p := range b.lib.Pages {
+		stats.Sources[p.File] = p.URL
+	}
 	errs.Append(werrs)
 	errs.Sort()
 	return stats, errs

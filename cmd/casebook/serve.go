@@ -1,0 +1,133 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"os/signal"
+	"strconv"
+	"syscall"
+	"time"
+
+	"github.com/casebook-cx/casebook/generator/serve"
+)
+
+// defaultPort is Hugo's, which writers moving over already know.
+const defaultPort = 1313
+
+func runServe(args []string, stdout, stderr io.Writer) int {
+	flags := flagSet("serve", "serve [--port 1313] [--bind 127.0.0.1] [--open] [--drafts=true] [--navigate] [DIR]", stderr)
+	port := flags.Int("port", defaultPort, "port to listen on; if the default is taken, the next free one is used")
+	bind := flags.String("bind", "127.0.0.1", "address to listen on; anything but loopback lets other machines in")
+	open := flags.Bool("open", false, "open the site in the default browser")
+	drafts := flags.Bool("drafts", true, "show pages marked draft: true (marked as drafts)")
+	navigate := flags.Bool("navigate", false, "send the browser to the page whose source was just saved")
+	pos, code, done := parse(flags, args, 1)
+	if done {
+		return code
+	}
+	root, ok := siteDir(pos, 0, stderr)
+	if !ok {
+		return exitUsage
+	}
+	portGiven := false
+	flags.Visit(func(f *flag.Flag) { portGiven = portGiven || f.Name == "port" })
+	ln, err := listen(*bind, *port, !portGiven, stdout)
+	if err != nil {
+		fmt.Fprintf(stderr, "casebook serve: %v\n", err)
+		return exitContent
+	}
+	addr := ln.Addr().(*net.TCPAddr)
+	opts := serve.Options{Drafts: *drafts, Navigate: *navigate}
+	if serve.IsLoopback(*bind) {
+		opts.Hosts = serve.LoopbackHosts(addr.Port)
+	} else {
+		fmt.Fprintf(stderr, "casebook serve: warning: listening on %s: other machines on the network can read the preview\n", *bind)
+	}
+	srv := serve.New(root, opts)
+	rep := srv.Rebuild(nil)
+	printReport(stdout, stderr, rep)
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	httpSrv := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	served := make(chan error, 1)
+	go func() { served <- httpSrv.Serve(ln) }()
+	url := fmt.Sprintf("http://%s/", net.JoinHostPort(displayHost(*bind), strconv.Itoa(addr.Port)))
+	fmt.Fprintf(stdout, "serving %s at %s (Ctrl-C stops)\n", root, url)
+	if *open {
+		openBrowser(url, stderr)
+	}
+	watched := make(chan error, 1)
+	go func() { watched <- srv.Watch(ctx, func(r serve.Report) { printReport(stdout, stderr, r) }) }()
+
+	status := exitOK
+	select {
+	case <-ctx.Done():
+	case err := <-served:
+		fmt.Fprintf(stderr, "casebook serve: %v\n", err)
+		status = exitContent
+	case err := <-watched:
+		if err != nil {
+			fmt.Fprintf(stderr, "casebook serve: watching %s: %v\n", root, err)
+			status = exitContent
+		}
+	}
+	stop()
+	shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	_ = httpSrv.Shutdown(shutdown) // live-reload streams end with their requests' contexts
+	fmt.Fprintln(stdout, "stopped")
+	return status
+}
+
+// listen opens bind:port. When the port is the default one and taken,
+// it tries the next ones, as a writer with another preview open expects.
+func listen(bind string, port int, tryNext bool, stdout io.Writer) (net.Listener, error) {
+	for p := port; ; p++ {
+		ln, err := net.Listen("tcp", net.JoinHostPort(bind, strconv.Itoa(p)))
+		if err == nil {
+			if p != port {
+				fmt.Fprintf(stdout, "port %d is in use; using %d\n", port, p)
+			}
+			return ln, nil
+		}
+		if !errors.Is(err, syscall.EADDRINUSE) {
+			return nil, err
+		}
+		if !tryNext || p >= port+20 {
+			return nil, fmt.Errorf("port %d is in use; choose another with --port", p)
+		}
+	}
+}
+
+func displayHost(bind string) string {
+	if bind == "" || bind == "0.0.0.0" || bind == "::" {
+		return "localhost"
+	}
+	return bind
+}
+
+func printReport(stdout, stderr io.Writer, r serve.Report) {
+	if r.Errors.HasErrors() {
+		for _, d := range r.Errors {
+			fmt.Fprintln(stderr, d)
+		}
+		fmt.Fprintf(stderr, "%d %s; still serving the last good site\n", len(r.Errors.Errors()), plural(len(r.Errors.Errors()), "error", "errors"))
+		return
+	}
+	fmt.Fprintf(stdout, "built in %dms, %d %s changed\n", r.Duration.Milliseconds(), len(r.Changed), plural(len(r.Changed), "file", "files"))
+}
+
+// openBrowser asks the desktop to open url; failing is not an error.
+func openBrowser(url string, stderr io.Writer) {
+	if err := exec.Command("xdg-open", url).Start(); err != nil {
+		fmt.Fprintf(stderr, "casebook serve: could not open a browser (%v); open %s\n", err, url)
+	}
+}

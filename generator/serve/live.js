@@ -1,0 +1,33 @@
+// casebook serve: live reload. The server says, after each rebuild, which
+// output files changed; this page reloads if it is one of them (or if
+// errors came or went), swaps changed stylesheets in place, and otherwise
+// does nothing.
+(() => {
+  'use strict';
+  const here = () => {
+    let p = decodeURIComponent(location.pathname).replace(/^\/+/, '');
+    if (p === '' || p.endsWith('/')) p += 'index.html';
+    return p;
+  };
+  const events = new EventSource('/__casebook/events');
+  events.addEventListener('change', e => {
+    const c = JSON.parse(e.data);
+    const changed = c.changed || [];
+    if (c.navigate && c.navigate !== here()) {
+      location.assign('/' + c.navigate.replace(/index\.html$/, ''));
+      return;
+    }
+    if (c.reload || c.all || changed.includes(here())) {
+      location.reload();
+      return;
+    }
+    const css = changed.filter(f => f.endsWith('.css'));
+    for (const link of document.querySelectorAll('link[rel="stylesheet"]')) {
+      const url = new URL(link.href);
+      if (css.some(f => url.pathname === '/' + f)) {
+        url.searchParams.set('v', Date.now());
+        link.href = url.href;
+      }
+    }
+  });
+})();

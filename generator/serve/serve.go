@@ -1,0 +1,372 @@
+// Package serve is the preview server: it builds a site in memory, serves
+// it, rebuilds it when its files change, and tells browsers what changed
+// over Server-Sent Events. A failed rebuild keeps the last good site and
+// lays the errors over every page, with the source around each.
+package serve
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"html"
+	"mime"
+	"net"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/casebook-cx/casebook/generator/diag"
+	"github.com/casebook-cx/casebook/generator/markdown"
+	"github.com/casebook-cx/casebook/generator/site"
+)
+
+// Options configure a Server.
+type Options struct {
+	Drafts   bool
+	Navigate bool     // send browsers to the page whose source was just edited
+	Hosts    []string // Host header values to accept ("127.0.0.1:1313"); none accepts any
+}
+
+// maxClients bounds the live-reload streams open at once.
+const maxClients = 64
+
+// Server serves the last good build of a site.
+type Server struct {
+	root string
+	opts Options
+
+	mu      sync.RWMutex
+	files   map[string][]byte // the last good site
+	sources map[string]string // source file -> page folder, of the last good build
+	errs    diag.List         // errors of the newest build, if it failed
+
+	clientsMu sync.Mutex
+	clients   map[chan []byte]bool
+}
+
+// New makes a server for the site in root. Call Rebuild before serving.
+func New(root string, opts Options) *Server {
+	return &Server{root: root, opts: opts, files: map[string][]byte{}, clients: map[chan []byte]bool{}}
+}
+
+// Report says what one rebuild did.
+type Report struct {
+	Changed  []string  // output files added, changed or removed
+	Errors   diag.List // the build's problems; with errors, the site is the previous one
+	Duration time.Duration
+}
+
+// change is what a browser is told after a rebuild.
+type change struct {
+	Changed  []string `json:"changed,omitempty"`
+	All      bool     `json:"all,omitempty"`      // too many to list: every page reloads
+	Reload   bool     `json:"reload,omitempty"`   // errors came or went: every page reloads
+	Navigate string   `json:"navigate,omitempty"` // the page just edited
+}
+
+// Rebuild builds the site again and tells browsers. edited are the source
+// files that changed (for --navigate); nil for the first build.
+func (s *Server) Rebuild(edited []string) Report {
+	start := time.Now()
+	out := site.NewMemOutput()
+	stats, errs := site.Build(s.root, site.Options{Drafts: s.opts.Drafts}, out)
+	rep := Report{Errors: errs, Duration: time.Since(start)}
+	s.mu.Lock()
+	hadErrors := s.errs.HasErrors()
+	s.errs = errs
+	if !errs.HasErrors() {
+		files := out.Files()
+		rep.Changed = diff(s.files, files)
+		s.files, s.sources = files, stats.Sources
+	}
+	sources := s.sources
+	s.mu.Unlock()
+
+	c := change{Reload: hadErrors || errs.HasErrors()}
+	if len(rep.Changed) > 500 {
+		c.All = true
+	} else {
+		c.Changed = rep.Changed
+	}
+	if s.opts.Navigate {
+		for _, f := range edited {
+			if rel, err := filepath.Rel(s.root, f); err == nil {
+				if url, ok := sources[filepath.ToSlash(rel)]; ok {
+					c.Navigate = url + "index.html"
+				}
+			}
+		}
+	}
+	if c.Reload || c.All || len(c.Changed) > 0 || c.Navigate != "" {
+		s.broadcast(c)
+	}
+	return rep
+}
+
+// diff lists the names whose bytes differ between two builds.
+func diff(old, cur map[string][]byte) []string {
+	var changed []string
+	for name, data := range cur {
+		if prev, ok := old[name]; !ok || !bytes.Equal(prev, data) {
+			changed = append(changed, name)
+		}
+	}
+	for name := range old {
+		if _, ok := cur[name]; !ok {
+			changed = append(changed, name)
+		}
+	}
+	slices.Sort(changed)
+	return changed
+}
+
+func (s *Server) broadcast(c change) {
+	data, _ := json.Marshal(c)
+	s.clientsMu.Lock()
+	defer s.clientsMu.Unlock()
+	for ch := range s.clients {
+		select {
+		case ch <- data:
+		default: // a client that does not read loses this news, not the server
+		}
+	}
+}
+
+// Errors are the newest build's problems (none after a good build).
+func (s *Server) Errors() diag.List {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.errs
+}
+
+// Internal paths the server answers itself.
+const (
+	eventsPath = "/__casebook/events"
+	livePath   = "/__casebook/live.js"
+)
+
+//go:embed live.js
+var liveJS []byte
+
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	if !s.hostAllowed(r.Host) {
+		// A page on another site could reach a loopback server through a
+		// name it controls (DNS rebinding); only our own names are served.
+		http.Error(w, "unknown host "+r.Host, http.StatusForbidden)
+		return
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	switch r.URL.Path {
+	case eventsPath:
+		s.events(w, r)
+		return
+	case livePath:
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		_, _ = w.Write(liveJS)
+		return
+	}
+	name, redirect := s.resolve(r.URL.Path)
+	if redirect != "" {
+		http.Redirect(w, r, redirect, http.StatusMovedPermanently)
+		return
+	}
+	s.mu.RLock()
+	data, ok := s.files[name]
+	status := http.StatusOK
+	if !ok {
+		data, status, name = s.files["404.html"], http.StatusNotFound, "404.html"
+	}
+	errs := s.errs
+	s.mu.RUnlock()
+	ctype := mime.TypeByExtension(path.Ext(name))
+	if ctype == "" {
+		ctype = "application/octet-stream"
+	}
+	w.Header().Set("Content-Type", ctype)
+	if strings.HasSuffix(name, ".html") {
+		data = s.inject(data, errs)
+	}
+	w.Header().Set("Content-Length", fmt.Sprint(len(data)))
+	w.WriteHeader(status)
+	if r.Method == http.MethodGet {
+		_, _ = w.Write(data)
+	}
+}
+
+// resolve maps a URL path to a file of the site: "/" and "/x/" to their
+// index.html. A folder asked for without its slash is redirected, so that
+// relative links on the page resolve.
+func (s *Server) resolve(urlPath string) (name, redirect string) {
+	clean := path.Clean("/" + urlPath) // no way above the site's root
+	name = strings.TrimPrefix(clean, "/")
+	if name == "" || strings.HasSuffix(urlPath, "/") {
+		return path.Join(name, "index.html"), ""
+	}
+	s.mu.RLock()
+	_, isFile := s.files[name]
+	_, isFolder := s.files[name+"/index.html"]
+	s.mu.RUnlock()
+	if !isFile && isFolder {
+		return "", clean + "/"
+	}
+	return name, ""
+}
+
+func (s *Server) hostAllowed(host string) bool {
+	if len(s.opts.Hosts) == 0 {
+		return true
+	}
+	for _, h := range s.opts.Hosts {
+		if strings.EqualFold(h, host) {
+			return true
+		}
+	}
+	return false
+}
+
+// inject adds the live-reload script, and the error overlay if the newest
+// build failed, before </body>.
+func (s *Server) inject(page []byte, errs diag.List) []byte {
+	extra := `<script src="` + livePath + `"></script>`
+	if errs.HasErrors() {
+		extra = s.overlay(errs) + extra
+	}
+	i := bytes.LastIndex(page, []byte("</body>"))
+	if i < 0 {
+		i = len(page)
+	}
+	out := make([]byte, 0, len(page)+len(extra))
+	out = append(out, page[:i]...)
+	out = append(out, extra...)
+	return append(out, page[i:]...)
+}
+
+// contextLines is how many source lines the overlay shows on each side of
+// an error's line.
+const contextLines = 3
+
+// overlay is the errors as HTML: each position and message, and the source
+// lines around it, highlighted.
+func (s *Server) overlay(errs diag.List) string {
+	var b strings.Builder
+	b.WriteString(`<div id="cb-overlay" role="alert" style="position:fixed;inset:0;z-index:99;overflow:auto;background:rgba(20,23,28,.96);color:#e4e8ee;font:15px/1.5 system-ui,sans-serif;padding:2rem">`)
+	fmt.Fprintf(&b, `<h2 style="margin:0 0 1rem;color:#ff8a80">The last change broke the build: %d %s</h2>`, len(errs.Errors()), plural(len(errs.Errors()), "error", "errors"))
+	b.WriteString(`<p style="margin:0 0 1.5rem;color:#a5afbb">The site below is the last good one. Fix the file and save: this page reloads by itself.</p>`)
+	for _, d := range errs.Errors() {
+		fmt.Fprintf(&b, `<section class="cb-error" style="margin-bottom:1.5rem"><p style="margin:0 0 .4rem;font-family:ui-monospace,monospace"><strong>%s</strong>: %s</p>`,
+			html.EscapeString(d.Pos.String()), html.EscapeString(d.Message))
+		if src := s.source(d.Pos); src != "" {
+			b.WriteString(`<div style="border-radius:6px;overflow:auto;font-size:13px">` + src + `</div>`)
+		}
+		b.WriteString(`</section>`)
+	}
+	b.WriteString(`</div>`)
+	return b.String()
+}
+
+// source is the highlighted lines around pos, or "".
+func (s *Server) source(pos diag.Pos) string {
+	if pos.Line == 0 || pos.Path == "" {
+		return ""
+	}
+	p := filepath.Join(s.root, filepath.FromSlash(pos.Path))
+	if rel, err := filepath.Rel(s.root, p); err != nil || strings.HasPrefix(rel, "..") {
+		return "" // a path the site does not hold: show nothing of it
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return ""
+	}
+	lines := strings.Split(string(data), "\n")
+	first := max(pos.Line-contextLines, 1)
+	last := min(pos.Line+contextLines, len(lines))
+	if first > last {
+		return ""
+	}
+	return markdown.HighlightSource(pos.Path, strings.Join(lines[first-1:last], "\n"), first, pos.Line)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// events streams what changes to one browser until it goes away.
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	flusher, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	ch := make(chan []byte, 4)
+	s.clientsMu.Lock()
+	if len(s.clients) >= maxClients {
+		s.clientsMu.Unlock()
+		http.Error(w, "too many live-reload connections", http.StatusServiceUnavailable)
+		return
+	}
+	s.clients[ch] = true
+	s.clientsMu.Unlock()
+	defer func() {
+		s.clientsMu.Lock()
+		delete(s.clients, ch)
+		s.clientsMu.Unlock()
+	}()
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.WriteHeader(http.StatusOK)
+	fmt.Fprint(w, ": connected\n\n")
+	flusher.Flush()
+	keepAlive := time.NewTicker(30 * time.Second)
+	defer keepAlive.Stop()
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case data := <-ch:
+			fmt.Fprintf(w, "event: change\ndata: %s\n\n", data)
+			flusher.Flush()
+		case <-keepAlive.C:
+			fmt.Fprint(w, ": alive\n\n")
+			flusher.Flush()
+		}
+	}
+}
+
+// Clients is how many browsers listen for changes.
+func (s *Server) Clients() int {
+	s.clientsMu.Lock()
+	defer s.clientsMu.Unlock()
+	return len(s.clients)
+}
+
+// LoopbackHosts are the Host values a server bound to a loopback address
+// on port answers to.
+func LoopbackHosts(port int) []string {
+	var hosts []string
+	for _, h := range []string{"127.0.0.1", "localhost", "[::1]"} {
+		hosts = append(hosts, h+":"+fmt.Sprint(port))
+	}
+	return hosts
+}
+
+// IsLoopback says whether bind is a loopback address or name.
+func IsLoopback(bind string) bool {
+	if bind == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(bind)
+	return ip != nil && ip.IsLoopback()
+}
