@@ -195,7 +195,7 @@ func TestServesOnlyTheSite(t *testing.T) {
 		{"GET", "/../casebook.yaml", "", 404},
 		{"GET", "/%2e%2e/casebook.yaml", "", 404},
 		{"GET", "/content/cases/locker.md", "", 404}, // sources are not the site
-		{"GET", "/", "evil.example:80", 403},          // DNS rebinding
+		{"GET", "/", "evil.example:80", 403},         // DNS rebinding
 	} {
 		req, _ := http.NewRequest(tc.method, srv.URL+tc.path, nil)
 		req.URL.Opaque = tc.path // send the path as written, dots and all
