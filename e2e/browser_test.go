@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -17,6 +18,7 @@ import (
 	"time"
 
 	"github.com/casebook-cx/casebook/generator/search"
+	"github.com/casebook-cx/casebook/generator/serve"
 	"github.com/casebook-cx/casebook/generator/site"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
@@ -320,5 +322,90 @@ func TestClientDownloadsWhatGoCounts(t *testing.T) {
 	got = slices.Compact(got)
 	if !slices.Equal(got, want) {
 		t.Errorf("the browser loaded %v; search.Query counts %v", got, want)
+	}
+}
+
+// TestLivePreview is a writer's session: open a case in casebook serve,
+// save an edit and see it without touching the browser, break the front
+// matter and see the overlay, fix it and see the page again.
+func TestLivePreview(t *testing.T) {
+	ctx := browser(t)
+	root := t.TempDir()
+	copyTree(t, filepath.Join("..", "content"), filepath.Join(root, "content"))
+	copyFile(t, filepath.Join("..", "casebook.yaml"), filepath.Join(root, "casebook.yaml"))
+	s := serve.New(root, serve.Options{})
+	if rep := s.Rebuild(nil); rep.Errors.HasErrors() {
+		t.Fatal(rep.Errors)
+	}
+	srv := httptest.NewServer(s)
+	t.Cleanup(func() { srv.CloseClientConnections(); srv.Close() }) // the page's live-reload stream stays open
+	wctx, cancel := context.WithCancel(context.Background())
+	watching := make(chan error, 1)
+	go func() { watching <- s.Watch(wctx, func(serve.Report) {}) }()
+	t.Cleanup(func() { cancel(); <-watching })
+
+	page := filepath.Join(root, "content", "cases", "washing-machine.md")
+	original, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	do(t, ctx, chromedp.Navigate(srv.URL+"/cases/washing-machine/"), chromedp.WaitVisible(chromedp.CSS("main h1")))
+	// The live-reload stream is open once the server counts it.
+	run(t, ctx, chromedp.Poll[bool](`performance.getEntriesByType('resource').some(e => e.name.endsWith('/__casebook/live.js'))`))
+
+	// saveUntil saves data (again, in case the watcher had not started)
+	// until the page in the browser satisfies cond.
+	saveUntil := func(data []byte, cond, what string) {
+		t.Helper()
+		for i := 0; ; i++ {
+			if err := os.WriteFile(page, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := chromedp.Run(ctx, chromedp.Poll[bool](cond, chromedp.WithPollingTimeout(2*time.Second))); err == nil {
+				return
+			}
+			if i == 5 {
+				t.Fatalf("%s: the browser never showed it", what)
+			}
+		}
+	}
+	edited := bytes.Replace(original, []byte("title: \"The Washing Machine Sold as Three Products\""), []byte("title: \"The Washing Machine, Edited Live\""), 1)
+	if bytes.Equal(edited, original) {
+		t.Fatal("the sample case's title changed; update this test")
+	}
+	saveUntil(edited, `document.querySelector('main h1').textContent.includes('Edited Live')`, "an edited title")
+	broken := bytes.Replace(edited, []byte("industry: retail"), []byte("ratings: {service: 99}"), 1)
+	// A save may come as two events, and so two reloads: read the overlay
+	// in the same breath as finding it.
+	saveUntil(broken, `!!(document.getElementById('cb-overlay') || {}).textContent?.match(/content\/cases\/washing-machine\.md:\d+:\d+: ratings\.service: .*99/)`, "the error overlay at the value's position")
+	saveUntil(original, `!document.getElementById('cb-overlay') && document.querySelector('main h1').textContent.includes('Three Products')`, "the fixed page")
+}
+
+func copyTree(t *testing.T, from, to string) {
+	t.Helper()
+	err := filepath.WalkDir(from, func(p string, e os.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		copyFile(t, p, filepath.Join(to, rel))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func copyFile(t *testing.T, from, to string) {
+	t.Helper()
+	data, err := os.ReadFile(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(to, data, 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -3,8 +3,11 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"net"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -244,5 +247,30 @@ func TestSearchCommand(t *testing.T) {
 	}
 	if code, _, _ := casebook(t, "search"); code != exitUsage {
 		t.Errorf("search without a query: exit %d, want %d", code, exitUsage)
+	}
+}
+
+// TestServePortInUse: a port given with --port that is taken is an error
+// naming it; the default port moves on to the next free one, and says so.
+func TestServePortInUse(t *testing.T) {
+	taken, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer taken.Close()
+	port := taken.Addr().(*net.TCPAddr).Port
+	dir := t.TempDir()
+	code, _, stderr := casebook(t, "serve", "--port", strconv.Itoa(port), dir)
+	if code != exitContent || !strings.Contains(stderr, fmt.Sprintf("port %d is in use; choose another with --port", port)) {
+		t.Errorf("serve on a taken port: exit %d, %q", code, stderr)
+	}
+	var out bytes.Buffer
+	ln, err := listen("127.0.0.1", port, true, &out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	if got := ln.Addr().(*net.TCPAddr).Port; got == port || !strings.Contains(out.String(), fmt.Sprintf("port %d is in use; using %d", port, got)) {
+		t.Errorf("the default port taken: listening on %d, said %q", got, out.String())
 	}
 }

@@ -56,7 +56,8 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	httpSrv := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	// Requests live in ctx, so Ctrl-C ends the live-reload streams too.
+	httpSrv := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, BaseContext: func(net.Listener) context.Context { return ctx }}
 	served := make(chan error, 1)
 	go func() { served <- httpSrv.Serve(ln) }()
 	url := fmt.Sprintf("http://%s/", net.JoinHostPort(displayHost(*bind), strconv.Itoa(addr.Port)))
@@ -82,7 +83,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	stop()
 	shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 	defer cancel()
-	_ = httpSrv.Shutdown(shutdown) // live-reload streams end with their requests' contexts
+	_ = httpSrv.Shutdown(shutdown)
 	fmt.Fprintln(stdout, "stopped")
 	return status
 }
