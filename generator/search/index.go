@@ -10,7 +10,7 @@
 //	d/N.js       dictionary pieces: term -> [postings shard, pages it is on], by term range
 //	s/N.js       postings shards: term -> pages and weights, by term range
 //	facets.js    the pages of each facet value (loaded only when facets are shown)
-//	r/ID.js      one record per page: title, URL, summary, text for excerpts
+//	r/N.js       records of pages N*recordsPerFile on: title, URL, summary, text for excerpts
 //
 // Everything is deterministic: pages are numbered in URL order, terms and
 // keys sorted.
@@ -85,7 +85,12 @@ type meta struct {
 	Facets map[string][]string `json:"facets"` // facet -> its values, sorted
 }
 
-// record is r/ID.js.
+// recordsPerFile groups records of consecutive pages: a file per page
+// would double the files a build writes (and file creation is most of
+// writing), while a results page still loads little more than it shows.
+const recordsPerFile = 4
+
+// record is one page in r/N.js.
 type record struct {
 	URL        string   `json:"u"`
 	Title      string   `json:"t"`
@@ -225,6 +230,7 @@ func Build(lang string, docs []Doc) (map[string][]byte, error) {
 	for _, f := range Facets {
 		facetIDs[f] = map[string][]int{}
 	}
+	records := make([]record, 0, len(docs))
 	for id, d := range docs {
 		facetIDs["type"][d.Kind] = append(facetIDs["type"][d.Kind], id)
 		if d.Industry != "" {
@@ -237,8 +243,11 @@ func Build(lang string, docs []Doc) (map[string][]byte, error) {
 			facetIDs["framework"][f] = append(facetIDs["framework"][f], id)
 		}
 		text := truncate(joinText(d.Experience, d.Body), recordText)
-		if err := add("r/"+strconv.Itoa(id), record{URL: d.URL, Title: d.Title, Kind: d.Kind, Summary: d.Summary,
-			Text: text, Date: d.Date, Industry: d.Industry, Tags: d.Tags, Frameworks: d.Frameworks}); err != nil {
+		records = append(records, record{URL: d.URL, Title: d.Title, Kind: d.Kind, Summary: d.Summary,
+			Text: text, Date: d.Date, Industry: d.Industry, Tags: d.Tags, Frameworks: d.Frameworks})
+	}
+	for first := 0; first < len(records); first += recordsPerFile {
+		if err := add("r/"+strconv.Itoa(first/recordsPerFile), records[first:min(first+recordsPerFile, len(records))]); err != nil {
 			return nil, err
 		}
 	}

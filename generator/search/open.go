@@ -19,15 +19,15 @@ type Index struct {
 	dicts  map[int]map[string][2]int
 	shards map[int]map[string]string
 	facets map[string][]string
-	recs   map[int]record
-	read   []string // files read since Open or the last query, for Result.Files
+	recs   map[int][]record // by file
+	read   []string         // files read since Open or the last query, for Result.Files
 	bytes  int
 }
 
 // Open reads the index in dir of fsys (a built site's "search/" or
 // "fi/search/").
 func Open(fsys fs.FS, dir string) (*Index, error) {
-	ix := &Index{fsys: fsys, dir: dir, dicts: map[int]map[string][2]int{}, shards: map[int]map[string]string{}, recs: map[int]record{}}
+	ix := &Index{fsys: fsys, dir: dir, dicts: map[int]map[string][2]int{}, shards: map[int]map[string]string{}, recs: map[int][]record{}}
 	if err := ix.load("meta", &ix.meta); err != nil {
 		return nil, err
 	}
@@ -120,13 +120,16 @@ func (ix *Index) facetIDs(facet string) ([][]int, error) {
 }
 
 func (ix *Index) record(id int) (record, error) {
-	if r, ok := ix.recs[id]; ok {
-		return r, nil
+	file := id / recordsPerFile
+	recs, ok := ix.recs[file]
+	if !ok {
+		if err := ix.load("r/"+strconv.Itoa(file), &recs); err != nil {
+			return record{}, err
+		}
+		ix.recs[file] = recs
 	}
-	var r record
-	if err := ix.load("r/"+strconv.Itoa(id), &r); err != nil {
-		return r, err
+	if i := id % recordsPerFile; i < len(recs) {
+		return recs[i], nil
 	}
-	ix.recs[id] = r
-	return r, nil
+	return record{}, fmt.Errorf("search index: no record of page %d", id)
 }

@@ -75,7 +75,7 @@
 
   // The same constants as generator/search/query.go.
   const EXACT = 1, PREFIX = 0.5, STEM = 0.3, TYPO = 0.3, TYPO_MIN = 5, EXPANSIONS = 10, PHRASE_CHECKED = 50, MAX_WEIGHT = 63;
-  const FACETS = ['type', 'industry', 'tag', 'framework'];
+  const FACETS = ['type', 'industry', 'tag', 'framework'], RECORDS_PER_FILE = 4;
   const TOP = '\u{10FFFF}';
 
   class Index {
@@ -225,7 +225,8 @@
       const head = ids.slice(0, n);
       ids.splice(0, n, ...head.filter(id => holds.has(id)), ...head.filter(id => !holds.has(id)));
     }
-    record(id) { return this.load('r/' + id); }
+    // Records come RECORDS_PER_FILE pages to a file, as index.go writes them.
+    async record(id) { return (await this.load('r/' + Math.floor(id / RECORDS_PER_FILE)))[id % RECORDS_PER_FILE]; }
   }
   window.casebookSearch = { Index, words, fold };
 
