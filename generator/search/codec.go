@@ -62,52 +62,29 @@ func (r *listReader) number() (int, error) {
 	return 0, fmt.Errorf("a list ends inside a number")
 }
 
-// encodeIDs writes ascending ids as gaps.
-func encodeIDs(ids []int) string {
-	b := make([]byte, 0, len(ids))
-	prev := -1
-	for _, id := range ids {
-		b = appendNumber(b, id-prev-1)
-		prev = id
-	}
-	return string(b)
-}
-
-func decodeIDs(s string) ([]int, error) {
-	var ids []int
-	r := listReader{s: s}
-	prev := -1
-	for r.more() {
-		gap, err := r.number()
-		if err != nil {
-			return nil, err
-		}
-		prev += gap + 1
-		ids = append(ids, prev)
-	}
-	return ids, nil
-}
-
 // posting is one page a term occurs on, with how strongly (1-maxWeight).
 type posting struct {
 	doc    int
 	weight int
 }
 
-// encodePostings writes ascending postings: each a gap, then the weight
-// as one more number.
-func encodePostings(ps []posting) string {
+// encodeList writes ascending pages as gaps, each followed, if weighted,
+// by its weight in one character.
+func encodeList(ps []posting, weighted bool) string {
 	b := make([]byte, 0, 2*len(ps))
 	prev := -1
 	for _, p := range ps {
 		b = appendNumber(b, p.doc-prev-1)
-		b = append(b, alphabet[p.weight])
+		if weighted {
+			b = append(b, alphabet[p.weight])
+		}
 		prev = p.doc
 	}
 	return string(b)
 }
 
-func decodePostings(s string) ([]posting, error) {
+// decodeList reads back what encodeList wrote.
+func decodeList(s string, weighted bool) ([]posting, error) {
 	var ps []posting
 	r := listReader{s: s}
 	prev := -1
@@ -116,18 +93,43 @@ func decodePostings(s string) ([]posting, error) {
 		if err != nil {
 			return nil, err
 		}
-		if !r.more() {
-			return nil, fmt.Errorf("a posting has no weight")
-		}
-		w := r.s[r.pos]
-		r.pos++
-		if w >= 128 || alphabetIndex[w] < 1 {
-			return nil, fmt.Errorf("bad weight %q in postings", w)
-		}
 		prev += gap + 1
-		ps = append(ps, posting{doc: prev, weight: int(alphabetIndex[w])})
+		p := posting{doc: prev}
+		if weighted {
+			if !r.more() {
+				return nil, fmt.Errorf("a posting has no weight")
+			}
+			w := r.s[r.pos]
+			r.pos++
+			if w >= 128 || alphabetIndex[w] < 1 {
+				return nil, fmt.Errorf("bad weight %q in postings", w)
+			}
+			p.weight = int(alphabetIndex[w])
+		}
+		ps = append(ps, p)
 	}
 	return ps, nil
+}
+
+func encodePostings(ps []posting) string         { return encodeList(ps, true) }
+func decodePostings(s string) ([]posting, error) { return decodeList(s, true) }
+
+// encodeIDs and decodeIDs are lists without weights, for facets.
+func encodeIDs(ids []int) string {
+	ps := make([]posting, len(ids))
+	for i, id := range ids {
+		ps[i].doc = id
+	}
+	return encodeList(ps, false)
+}
+
+func decodeIDs(s string) ([]int, error) {
+	ps, err := decodeList(s, false)
+	ids := make([]int, len(ps))
+	for i, p := range ps {
+		ids[i] = p.doc
+	}
+	return ids, err
 }
 
 // Index files are JavaScript, so that the client can load them with a
