@@ -35,7 +35,7 @@ Usage:
   casebook check [--format text|json] [DIR]       validate everything, write nothing
   casebook new case|framework "Title" [DIR]       start a page from a template
   casebook serve [--port 1313] [--open] [DIR]     live preview at http://127.0.0.1:1313/
-  casebook search [--lang fi] "QUERY" [DIR]        query the built site's index: URL path and title, best first
+  casebook search [--lang fi] "QUERY" [DIR]       query the built site's index: URL path and title, best first
   casebook version                                print the version
 
 Run "casebook COMMAND -h" for a command's flags.
