@@ -27,7 +27,8 @@ type Library struct {
 
 // Options change what Load keeps.
 type Options struct {
-	Drafts bool // keep pages marked draft: true
+	Drafts bool   // keep pages marked draft: true
+	Cache  *Cache // pages of earlier loads to reuse; nil parses every file
 }
 
 // Load reads the site at root: its config and every page under content/.
@@ -35,6 +36,7 @@ type Options struct {
 func Load(root string, opts Options) (*Library, diag.List) {
 	cfg, errs := LoadConfig(root)
 	lib := &Library{Config: cfg}
+	opts.Cache.useConfig(cfg)
 	pageFiles, otherFiles, err := walk(filepath.Join(root, Dir))
 	if err != nil {
 		errs.Errorf(diag.Pos{Path: Dir}, "%v", err)
@@ -45,8 +47,9 @@ func Load(root string, opts Options) (*Library, diag.List) {
 	pages := make([]*Page, len(pageFiles))
 	lists := make([]diag.List, len(pageFiles))
 	parallel.For(len(pageFiles), func(i int) {
-		pages[i], lists[i] = loadPage(root, pageFiles[i], cfg)
+		pages[i], lists[i] = opts.Cache.load(root, pageFiles[i], cfg)
 	})
+	opts.Cache.keepOnly(pageFiles)
 	for i, p := range pages {
 		errs.Append(lists[i])
 		if p != nil && (opts.Drafts || !p.Draft) {

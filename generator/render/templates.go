@@ -5,6 +5,7 @@
 package render
 
 import (
+	"encoding/binary"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -32,6 +33,8 @@ type Templates struct {
 	set    *template.Template
 	assets map[string][]byte // file name under assets/ -> bytes
 	source map[string]string // template file -> the path to show in errors
+	shared uint64            // hash of the files every page may use: partials, assets
+	own    map[string]uint64 // hash of each page template used by its name alone
 }
 
 // LoadTemplates reads the built-in layouts and the site's overrides. The
@@ -65,6 +68,7 @@ func LoadTemplates(siteRoot string) (*Templates, diag.List) {
 		names = append(names, name)
 	}
 	slices.Sort(names)
+	t.hashFiles(names, files)
 	for _, name := range names {
 		if a, ok := strings.CutPrefix(name, "assets/"); ok {
 			t.assets[a] = files[name]
@@ -130,6 +134,32 @@ func (t *Templates) Render(name string, v *View) ([]byte, error) {
 
 // Assets returns the files for the site's assets/ folder by name.
 func (t *Templates) Assets() map[string][]byte { return t.assets }
+
+// definesTemplates matches a template that defines others, which any
+// page may then use.
+var definesTemplates = regexp.MustCompile(`\{\{-?\s*(define|block)\b`)
+
+// hashFiles hashes the files for Fingerprint: a page template that only
+// its own pages use apart, everything else together.
+func (t *Templates) hashFiles(names []string, files map[string][]byte) {
+	t.own = map[string]uint64{}
+	var shared [][]byte
+	for _, name := range names {
+		if !strings.Contains(name, "/") && !definesTemplates.Match(files[name]) {
+			t.own[name] = Hash(files[name])
+			continue
+		}
+		shared = append(shared, []byte(name), files[name])
+	}
+	t.shared = Hash(shared...)
+}
+
+// Fingerprint hashes what the output of page template name depends on:
+// the template itself and everything shared. A change to case.html thus
+// changes the fingerprint of case pages only; one to a partial, of all.
+func (t *Templates) Fingerprint(name string) uint64 {
+	return Hash([]byte(name), binary.LittleEndian.AppendUint64(nil, t.shared), binary.LittleEndian.AppendUint64(nil, t.own[name]))
+}
 
 var templatePos = regexp.MustCompile(`^(?:html/)?template: ([^:]+):(\d+):(?:(\d+):)? ?(.*)$`)
 

@@ -148,7 +148,7 @@ type View struct {
 	Cases       []*Page
 	Recent      []*Page
 	Frameworks  []*Page
-	Industries  []*Term
+	Industries  []*Term // the language's industries and tags, on the home page and case index
 	Tags        []*Term
 	Alternates  []Alternate
 	Graph       template.HTML // the library graph's SVG

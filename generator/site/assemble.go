@@ -155,6 +155,9 @@ func (l *language) addFallbacks(def *language) {
 // its Markdown and the HTML with placeholders. On a large library these
 // are most of the memory a build holds.
 func (b *build) release(p *content.Page) {
+	if b.reuse != nil {
+		return // a Builder converts only changed pages, so keeps them all
+	}
 	p.Body = nil
 	b.docs[p].HTML = nil
 }

@@ -154,7 +154,7 @@ func (g *benchGen) caseStudy(i int, lang string, frameworks []string) string {
 
 // writeBenchSite writes a site of n cases, 12 frameworks and about 10%
 // Finnish translations under root.
-func writeBenchSite(b *testing.B, root string, n int) {
+func writeBenchSite(b testing.TB, root string, n int) {
 	b.Helper()
 	write := func(name, s string) {
 		p := filepath.Join(root, filepath.FromSlash(name))

@@ -32,8 +32,9 @@ type Options struct {
 
 // Stats describe a finished build.
 type Stats struct {
-	Pages  int // HTML pages written
-	Files  int // every file written
+	Pages    int // HTML pages written
+	Files    int // every file written
+	Rendered int // HTML pages whose template ran (fewer than Pages when a Builder reused some)
 	Phases []Phase
 	// Sources maps each page's source file (content/cases/x.md) to its
 	// folder in the output (cases/x/), for the preview to follow edits.
@@ -68,6 +69,10 @@ type build struct {
 	outputs []output
 	// searchFiles are each language's index files, by the index folder.
 	searchFiles map[string]map[string][]byte
+	// reuse is what a Builder kept of its last build; nil in a one-off build.
+	reuse *Builder
+	// fingerprints of the views, when reuse is set.
+	prints *render.Fingerprints
 }
 
 // output is one file to write: a page to render, or bytes made directly.
@@ -75,13 +80,17 @@ type output struct {
 	name   string
 	render func() ([]byte, error)
 	html   bool
+	// fingerprint, when set, hashes all render reads, so that a Builder can
+	// keep the bytes of its last build when it is unchanged.
+	fingerprint func() uint64
 }
 
 // Check runs the pipeline, rendering into nothing, and reports what is
 // wrong, and as warnings the pages nothing links to. It writes nothing.
 func Check(root string, opts Options) diag.List {
-	b, errs := prepare(root, opts)
-	if b != nil {
+	b := &build{root: root, opts: opts}
+	errs := b.prepare()
+	if !errs.HasErrors() {
 		errs.Append(b.checkRender())
 		errs.Append(b.orphans())
 	}
@@ -92,7 +101,12 @@ func Check(root string, opts Options) diag.List {
 // Build runs the whole pipeline into out. On errors it writes nothing
 // (DiskOutput) or a partial set the caller discards (MemOutput).
 func Build(root string, opts Options, out Output) (Stats, diag.List) {
-	b, errs := prepare(root, opts)
+	return build1(&build{root: root, opts: opts}, out)
+}
+
+// build1 runs the whole pipeline of b into out.
+func build1(b *build, out Output) (Stats, diag.List) {
+	errs := b.prepare()
 	if errs.HasErrors() {
 		errs.Sort()
 		return Stats{}, errs
@@ -103,6 +117,11 @@ func Build(root string, opts Options, out Output) (Stats, diag.List) {
 		errs.Errorf(diag.Pos{Path: SearchDir}, "%v", ierr)
 		errs.Sort()
 		return Stats{}, errs
+	}
+	if b.reuse != nil {
+		b.timed("fingerprint", func() {
+			b.prints = render.NewFingerprints(b.site, b.tmpl.Fingerprint, b.allViews(), b.reuse.sourceHash)
+		})
 	}
 	var stats Stats
 	var werrs diag.List
@@ -117,35 +136,40 @@ func Build(root string, opts Options, out Output) (Stats, diag.List) {
 	return stats, errs
 }
 
-// prepare runs load, convert, link and assemble.
-func prepare(root string, opts Options) (*build, diag.List) {
-	b := &build{root: root, opts: opts}
+// prepare runs load, convert, link and assemble. With errors, b is not
+// fit for the later steps.
+func (b *build) prepare() diag.List {
 	var errs diag.List
 	b.timed("load", func() {
-		b.lib, errs = content.Load(root, content.Options{Drafts: opts.Drafts})
+		b.lib, errs = content.Load(b.root, content.Options{Drafts: b.opts.Drafts, Cache: b.reuse.pageCache()})
 		var terrs diag.List
-		b.tmpl, terrs = render.LoadTemplates(root)
+		b.tmpl, terrs = render.LoadTemplates(b.root)
 		errs.Append(terrs)
 	})
 	if errs.HasErrors() {
-		return nil, errs
+		return errs
 	}
 	b.timed("convert", func() { errs.Append(b.convert()) })
 	b.timed("link", func() { errs.Append(b.link()) })
 	if errs.HasErrors() {
-		return nil, errs
+		return errs
 	}
 	b.timed("assemble", b.assemble)
-	return b, errs
+	return errs
 }
 
-// convert renders every page body, in parallel.
+// convert renders every page body, in parallel; a Builder's pages that did
+// not change keep the Doc they had.
 func (b *build) convert() diag.List {
 	conv := markdown.New(markdown.Options{Unsafe: b.lib.Config.Unsafe})
 	docs := make([]*markdown.Doc, len(b.lib.Pages))
 	lists := make([]diag.List, len(b.lib.Pages))
 	parallel.For(len(b.lib.Pages), func(i int) {
 		p := b.lib.Pages[i]
+		if doc := b.reuse.doc(p); doc != nil {
+			docs[i] = doc
+			return
+		}
 		doc, err := conv.Convert(p.Body)
 		if err != nil {
 			lists[i].Errorf(diag.Pos{Path: p.File, Line: p.BodyLine, Col: 1}, "rendering Markdown: %v", err)
@@ -186,7 +210,7 @@ func (b *build) write(out Output) (Stats, diag.List) {
 	)
 	parallel.For(len(b.outputs), func(i int) {
 		o := b.outputs[i]
-		data, err := o.render()
+		data, rendered, err := b.reuse.make(o)
 		if err == nil {
 			err = out.WriteFile(o.name, data)
 		}
@@ -203,6 +227,9 @@ func (b *build) write(out Output) (Stats, diag.List) {
 		stats.Files++
 		if o.html {
 			stats.Pages++
+			if rendered {
+				stats.Rendered++
+			}
 		}
 		done++
 		if b.opts.Progress != nil {

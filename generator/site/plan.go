@@ -105,7 +105,12 @@ func (b *build) lists(l *language) {
 func (b *build) view(l *language, kind, url, title string) *render.View {
 	v := render.NewView(b.site, kind, url, l.code, l.prefix)
 	v.Title, v.Description = title, b.site.Description
-	v.Industries, v.Tags = l.industries, l.tags
+	switch kind {
+	case "home", "cases":
+		// Only the lists show the library's terms; giving them to every
+		// page would make every page change with any tag's count.
+		v.Industries, v.Tags = l.industries, l.tags
+	}
 	switch kind {
 	case "home", "cases", "frameworks", "tags", "industries", "graph", "search":
 		v.Alternates = b.listAlternates(l, url)
@@ -157,9 +162,13 @@ func (b *build) intro(p *content.Page) template.HTML {
 }
 
 func (b *build) page(name, tmpl string, v *render.View) {
-	b.outputs = append(b.outputs, output{name: name, html: true, render: func() ([]byte, error) {
+	o := output{name: name, html: true, render: func() ([]byte, error) {
 		return b.tmpl.Render(tmpl, v)
-	}})
+	}}
+	if b.prints != nil {
+		o.fingerprint = func() uint64 { return b.prints.View(tmpl, v) }
+	}
+	b.outputs = append(b.outputs, o)
 }
 
 func (b *build) made(name string, fn func() ([]byte, error)) {

@@ -29,8 +29,10 @@ func (b *build) index() error {
 		}
 		b.searchFiles[l.prefix+SearchDir] = files
 	}
-	for _, doc := range b.docs {
-		doc.Text = ""
+	if b.reuse == nil {
+		for _, doc := range b.docs {
+			doc.Text = ""
+		}
 	}
 	return nil
 }

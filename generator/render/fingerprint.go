@@ -1,0 +1,189 @@
+package render
+
+import (
+	"encoding/binary"
+	"hash/maphash"
+	"maps"
+	"slices"
+
+	"github.com/casebook-cx/casebook/generator/content"
+	"github.com/casebook-cx/casebook/generator/parallel"
+)
+
+// Fingerprints let a rebuild render again only the outputs a change can
+// reach. An output's fingerprint hashes everything its template can read:
+// the view's own fields, the page it shows with all the build worked out
+// about it, and a card of every page it lists or links to (the page's
+// front matter, summary, terms and translations). Two builds that
+// give an output the same fingerprint give it the same bytes, as long as
+// templates reach no further than one page away from the one they show;
+// the built-in ones do not.
+type Fingerprints struct {
+	templates func(name string) uint64
+	site      uint64
+	cards     map[*Page]uint64
+}
+
+// seed makes fingerprints comparable within one process, which is as long
+// as a preview's builds need to compare them.
+var seed = maphash.MakeSeed()
+
+// NewFingerprints prepares to fingerprint views of pages. templates hashes
+// what the output of a page template depends on (Templates.Fingerprint);
+// source hashes a loaded page's identity and front matter.
+func NewFingerprints(site *Site, templates func(string) uint64, pages []*Page, source func(*content.Page) uint64) *Fingerprints {
+	var h hasher
+	h.str(site.Title, site.Description, site.BaseURL)
+	h.strs(site.Languages)
+	h.strs(site.Indexed)
+	h.str(toJSONOrEmpty(site.Params))
+	f := &Fingerprints{templates: templates, site: h.sum(), cards: make(map[*Page]uint64, len(pages))}
+	sums := make([]uint64, len(pages))
+	parallel.For(len(pages), func(i int) { sums[i] = card(pages[i], source) })
+	for i, p := range pages {
+		f.cards[p] = sums[i]
+	}
+	return f
+}
+
+// card hashes what other pages may show of p: everything but its body
+// and its own graph, which only its own page shows.
+func card(p *Page, source func(*content.Page) uint64) uint64 {
+	var h hasher
+	h.num(source(p.Page))
+	h.str(p.Summary)
+	h.strs(p.FrameworkSlugs())
+	for _, t := range p.TagTerms {
+		h.str(t.Name, t.URL)
+	}
+	if t := p.IndustryTerm; t != nil {
+		h.str(t.Name, t.URL)
+	}
+	// A list of frameworks may show each one's cases or neighbours too
+	// (the graph page does), by title.
+	for _, list := range [][]*Page{p.Translations, p.Cases, p.Neighbours} {
+		h.num(uint64(len(list)))
+		for _, t := range list {
+			h.str(t.Lang, t.URL, t.Title)
+		}
+	}
+	return h.sum()
+}
+
+// View fingerprints the output of template tmpl filled with v.
+func (f *Fingerprints) View(tmpl string, v *View) uint64 {
+	var h hasher
+	h.num(f.site, f.templates(tmpl))
+	h.str(tmpl, v.Kind, v.URL, v.Lang, v.langPrefix, v.Title, v.Description, v.Base, string(v.Intro), string(v.Graph))
+	h.num(uint64(v.GraphShown), uint64(v.GraphTotal))
+	if v.Page != nil {
+		f.page(&h, v.Page)
+	}
+	for _, list := range [][]*Page{v.Pages, v.Cases, v.Recent, v.Frameworks} {
+		f.list(&h, list)
+	}
+	if v.Term != nil {
+		term(&h, v.Term)
+		f.list(&h, v.Term.Pages)
+	}
+	for _, terms := range [][]*Term{v.Terms, v.Industries, v.Tags} {
+		h.num(uint64(len(terms)))
+		for _, t := range terms {
+			term(&h, t)
+		}
+	}
+	for _, a := range v.Alternates {
+		h.str(a.Lang, a.Name, a.URL)
+	}
+	return h.sum()
+}
+
+// page hashes the page an output shows: its card, and the cards of the
+// pages it shows around it.
+func (f *Fingerprints) page(h *hasher, p *Page) {
+	h.num(f.cards[p])
+	h.str(string(p.Content), string(p.LocalGraph))
+	for _, list := range [][]*Page{p.FrameworkPages, p.Cases, p.Translations, p.Related, p.Neighbours} {
+		f.list(h, list)
+	}
+	h.num(uint64(len(p.Backlinks)))
+	for _, b := range p.Backlinks {
+		h.num(f.cards[b.From], uint64(len(b.Mentions)))
+		for _, m := range b.Mentions {
+			h.str(m.ID, m.Before, m.Text, m.After)
+		}
+	}
+	for _, href := range slices.Sorted(maps.Keys(p.Previews)) {
+		pv := p.Previews[href]
+		h.str(href, pv.Title, pv.Summary, pv.Kind)
+	}
+}
+
+func (f *Fingerprints) list(h *hasher, pages []*Page) {
+	h.num(uint64(len(pages)))
+	for _, p := range pages {
+		h.num(f.cards[p])
+	}
+}
+
+// term hashes what a list of terms shows of one: its name, place and count.
+func term(h *hasher, t *Term) {
+	h.str(t.Taxonomy, t.Name, t.Slug, t.URL, t.ParentURL)
+	h.num(uint64(len(t.Pages)))
+}
+
+func toJSONOrEmpty(v any) string {
+	s, _ := toJSON(v)
+	return s
+}
+
+// hasher writes values with their lengths, so that ("ab", "c") and
+// ("a", "bc") hash apart.
+type hasher struct {
+	h    maphash.Hash
+	init bool
+}
+
+func (h *hasher) start() {
+	if !h.init {
+		h.h.SetSeed(seed)
+		h.init = true
+	}
+}
+
+func (h *hasher) num(ns ...uint64) {
+	h.start()
+	var b [8]byte
+	for _, n := range ns {
+		binary.LittleEndian.PutUint64(b[:], n)
+		h.h.Write(b[:])
+	}
+}
+
+func (h *hasher) str(ss ...string) {
+	for _, s := range ss {
+		h.num(uint64(len(s)))
+		h.h.WriteString(s)
+	}
+}
+
+func (h *hasher) strs(ss []string) {
+	h.num(uint64(len(ss)))
+	h.str(ss...)
+}
+
+func (h *hasher) sum() uint64 {
+	h.start()
+	return h.h.Sum64()
+}
+
+// Hash fingerprints byte slices, for what a build hashes outside views
+// (templates, a loaded page's front matter).
+func Hash(parts ...[]byte) uint64 {
+	var h hasher
+	for _, p := range parts {
+		h.num(uint64(len(p)))
+		h.h.Write(p)
+	}
+	return h.sum()
+}
