@@ -38,8 +38,10 @@ const maxClients = 64
 
 // Server serves the last good build of a site.
 type Server struct {
-	root string
-	opts Options
+	root    string
+	opts    Options
+	buildMu sync.Mutex // one Rebuild at a time: the builder keeps state between them
+	builder *site.Builder
 
 	mu      sync.RWMutex
 	files   map[string][]byte // the last good site
@@ -52,12 +54,14 @@ type Server struct {
 
 // New makes a server for the site in root. Call Rebuild before serving.
 func New(root string, opts Options) *Server {
-	return &Server{root: root, opts: opts, files: map[string][]byte{}, clients: map[chan []byte]bool{}}
+	return &Server{root: root, opts: opts, builder: site.NewBuilder(root, site.Options{Drafts: opts.Drafts}),
+		files: map[string][]byte{}, clients: map[chan []byte]bool{}}
 }
 
 // Report says what one rebuild did.
 type Report struct {
 	Changed  []string  // output files added, changed or removed
+	Rendered int       // pages whose template ran; the others kept their bytes
 	Errors   diag.List // the build's problems; with errors, the site is the previous one
 	Duration time.Duration
 }
@@ -73,10 +77,12 @@ type change struct {
 // Rebuild builds the site again and tells browsers. edited are the source
 // files that changed (for --navigate); nil for the first build.
 func (s *Server) Rebuild(edited []string) Report {
+	s.buildMu.Lock()
+	defer s.buildMu.Unlock()
 	start := time.Now()
 	out := site.NewMemOutput()
-	stats, errs := site.Build(s.root, site.Options{Drafts: s.opts.Drafts}, out)
-	rep := Report{Errors: errs, Duration: time.Since(start)}
+	stats, errs := s.builder.Build(out)
+	rep := Report{Errors: errs, Rendered: stats.Rendered, Duration: time.Since(start)}
 	s.mu.Lock()
 	hadErrors := s.errs.HasErrors()
 	s.errs = errs
