@@ -46,13 +46,15 @@ func NewFingerprints(site *Site, templates func(string) uint64, pages []*Page, s
 	return f
 }
 
-// card hashes what other pages may show of p: everything but its body
-// and its own graph, which only its own page shows.
+// card hashes what other pages may show of p: everything but its body,
+// which only its own page shows.
 func card(p *Page, source func(*content.Page) uint64) uint64 {
 	var h hasher
 	h.num(source(p.Page))
 	h.str(p.Summary)
-	h.strs(p.FrameworkSlugs())
+	for _, f := range p.FrameworkPages {
+		h.str(f.Slug, f.URL)
+	}
 	for _, t := range p.TagTerms {
 		h.str(t.Name, t.URL)
 	}
@@ -64,7 +66,7 @@ func card(p *Page, source func(*content.Page) uint64) uint64 {
 	for _, list := range [][]*Page{p.Translations, p.Cases, p.Neighbours} {
 		h.num(uint64(len(list)))
 		for _, t := range list {
-			h.str(t.Lang, t.URL, t.Title)
+			h.str(t.Lang, t.URL, t.Title, string(t.Kind))
 		}
 	}
 	return h.sum()
@@ -98,11 +100,23 @@ func (f *Fingerprints) View(tmpl string, v *View) uint64 {
 	return h.sum()
 }
 
+// Lists fingerprints an output made from the cards of lists of pages (the
+// library's JSON), and the site; name tells outputs apart.
+func (f *Fingerprints) Lists(name string, lists ...[]*Page) uint64 {
+	var h hasher
+	h.num(f.site)
+	h.str(name)
+	for _, l := range lists {
+		f.list(&h, l)
+	}
+	return h.sum()
+}
+
 // page hashes the page an output shows: its card, and the cards of the
 // pages it shows around it.
 func (f *Fingerprints) page(h *hasher, p *Page) {
 	h.num(f.cards[p])
-	h.str(string(p.Content), string(p.LocalGraph))
+	h.str(string(p.Content)) // its local graph is drawn from its neighbours' cards
 	for _, list := range [][]*Page{p.FrameworkPages, p.Cases, p.Translations, p.Related, p.Neighbours} {
 		f.list(h, list)
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/casebook-cx/casebook/generator/chart"
 	"github.com/casebook-cx/casebook/generator/content"
 )
 
@@ -33,7 +34,23 @@ type Page struct {
 	Related        []*Page            // a case's most related cases, best first
 	Previews       map[string]Preview // what hovering each link of the body shows, by its href
 	Neighbours     []*Page            // pages this one links to or from, shown in its local graph
-	LocalGraph     template.HTML      // an SVG of the page and its neighbours
+}
+
+// localLimit is how many neighbours a page's own graph shows.
+const localLimit = 14
+
+// LocalGraph draws the page and up to localLimit of its neighbours as an
+// SVG. It is drawn when a template asks, so that a rebuild draws only the
+// graphs of the pages it renders.
+func (p *Page) LocalGraph() template.HTML {
+	if len(p.Neighbours) == 0 {
+		return ""
+	}
+	nodes := []chart.Node{{Label: p.Title, Kind: string(p.Kind)}}
+	for _, n := range p.Neighbours[:min(len(p.Neighbours), localLimit)] {
+		nodes = append(nodes, chart.Node{Label: n.Title, Href: RelURL(p.URL, n.URL), Kind: string(n.Kind)})
+	}
+	return template.HTML(chart.LocalGraph(Text(p.Lang, "connections")+": "+p.Title, nodes))
 }
 
 // Preview is what a hover over a link shows of the page it leads to.

@@ -113,6 +113,10 @@ const defaultStemShare = 0.25
 // Build indexes docs of one language and returns the index files by name,
 // relative to the index folder.
 func Build(lang string, docs []Doc) (map[string][]byte, error) {
+	return build(lang, docs, nil)
+}
+
+func build(lang string, docs []Doc, cache *Cache) (map[string][]byte, error) {
 	docs = slices.Clone(docs)
 	slices.SortFunc(docs, func(a, b Doc) int { return strings.Compare(a.URL, b.URL) })
 
@@ -122,7 +126,7 @@ func Build(lang string, docs []Doc) (map[string][]byte, error) {
 	lengths := make([]int, len(docs))
 	var mu sync.Mutex
 	parallel.For(len(docs), func(i int) {
-		tf, n := termFrequencies(lang, docs[i])
+		tf, n := cache.termFrequencies(lang, docs[i])
 		lengths[i] = n
 		mu.Lock()
 		defer mu.Unlock()

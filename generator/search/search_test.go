@@ -200,3 +200,39 @@ func FuzzQuery(f *testing.F) {
 		}
 	})
 }
+
+// TestCacheBuildEqualsBuild: an index built again through a Cache, after a
+// page changed, one left and one came, is the index Build makes.
+func TestCacheBuildEqualsBuild(t *testing.T) {
+	docs := []Doc{
+		{URL: "a/", Kind: "case", Title: "Washing machine", Body: "The courier damaged the box."},
+		{URL: "b/", Kind: "case", Title: "Phone operator", Body: "The helpline never answered.", Tags: []string{"support"}},
+		{URL: "c/", Kind: "page", Title: "About", Body: "Who writes this."},
+	}
+	cache := NewCache()
+	if _, err := cache.Build("en", docs); err != nil {
+		t.Fatal(err)
+	}
+	docs[0].Body = "The courier dropped the box and drove off."
+	docs[1].Tags = nil
+	docs = append(docs[:2], Doc{URL: "d/", Kind: "case", Title: "Mortgage", Body: "The bank missed moving day."})
+	got, err := cache.Build("en", docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := Build("en", docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d files through the cache, %d without", len(got), len(want))
+	}
+	for name, data := range want {
+		if string(got[name]) != string(data) {
+			t.Errorf("%s differs through the cache:\n%s\nwant\n%s", name, got[name], data)
+		}
+	}
+	if n := len(cache.lang["en"]); n != 3 {
+		t.Errorf("the cache holds %d pages, want the 3 indexed", n)
+	}
+}

@@ -129,7 +129,6 @@ func (b *build) crossReference() {
 	for p, v := range b.views {
 		slices.SortFunc(v.Cases, newestFirst)
 		v.Neighbours = b.neighbours(p, v)
-		v.LocalGraph = localGraph(v)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"math/rand"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -185,5 +186,48 @@ func writeBenchSite(b testing.TB, root string, n int) {
 		if g.r.Intn(10) == 0 {
 			write("content/cases/"+slug+".fi.md", g.caseStudy(i, "fi", frameworks))
 		}
+	}
+}
+
+// BenchmarkRebuild times what the preview does on a save: one case's body
+// changes and a Builder builds the site of n cases again.
+//
+//	go test ./generator/site/ -run '^$' -bench BenchmarkRebuild -benchtime 10x
+func BenchmarkRebuild(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			root := b.TempDir()
+			writeBenchSite(b, root, n)
+			r := NewBuilder(root, Options{})
+			if _, errs := r.Build(discard{}); errs.HasErrors() {
+				b.Fatal(errs)
+			}
+			page := filepath.Join(root, "content", "cases", "case-000001.md")
+			original, err := os.ReadFile(page)
+			if err != nil {
+				b.Fatal(err)
+			}
+			phases := map[string]time.Duration{}
+			rendered := 0
+			edit := 0
+			for b.Loop() {
+				edit++
+				if err := os.WriteFile(page, fmt.Appendf(slices.Clone(original), "\nEdit %d.\n", edit), 0o644); err != nil {
+					b.Fatal(err)
+				}
+				stats, errs := r.Build(discard{})
+				if errs.HasErrors() {
+					b.Fatal(errs)
+				}
+				rendered += stats.Rendered
+				for _, p := range stats.Phases {
+					phases[p.Name] += p.Duration
+				}
+			}
+			for name, d := range phases {
+				b.ReportMetric(float64(d.Milliseconds())/float64(edit), strings.ReplaceAll(name, " ", "-")+"-ms")
+			}
+			b.ReportMetric(float64(rendered)/float64(edit), "rendered/op")
+		})
 	}
 }

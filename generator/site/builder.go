@@ -8,8 +8,10 @@ import (
 
 	"github.com/casebook-cx/casebook/generator/content"
 	"github.com/casebook-cx/casebook/generator/diag"
+	"github.com/casebook-cx/casebook/generator/link"
 	"github.com/casebook-cx/casebook/generator/markdown"
 	"github.com/casebook-cx/casebook/generator/render"
+	"github.com/casebook-cx/casebook/generator/search"
 )
 
 // Builder builds one site again and again, as the preview does, redoing
@@ -23,9 +25,12 @@ type Builder struct {
 	root  string
 	opts  Options
 	pages *content.Cache
+	words *search.Cache
 
 	// Of the last build that got as far as converting:
 	docs map[*content.Page]*markdown.Doc
+	// Of the last build that got as far as linking:
+	related relatedMemo
 	// Of the last good build:
 	sources map[*content.Page]uint64 // front matter hashes, by page
 	outputs map[string]kept          // by output name
@@ -44,7 +49,7 @@ type kept struct {
 
 // NewBuilder prepares to build the site in root.
 func NewBuilder(root string, opts Options) *Builder {
-	return &Builder{root: root, opts: opts, pages: content.NewCache()}
+	return &Builder{root: root, opts: opts, pages: content.NewCache(), words: search.NewCache()}
 }
 
 // Build builds the site into out, reusing what it can of the last good
@@ -70,6 +75,15 @@ func (r *Builder) pageCache() *content.Cache {
 		return nil
 	}
 	return r.pages
+}
+
+// searchIndex builds a language's search index, in a Builder counting the
+// words of changed pages only.
+func (r *Builder) searchIndex(lang string, docs []search.Doc) (map[string][]byte, error) {
+	if r == nil {
+		return search.Build(lang, docs)
+	}
+	return r.words.Build(lang, docs)
 }
 
 // doc is the converted body of a page that did not change since the last
@@ -124,4 +138,69 @@ func (r *Builder) make(o output) (data []byte, rendered bool, err error) {
 // views are every page view of a build, for fingerprinting.
 func (b *build) allViews() []*render.Page {
 	return slices.Collect(maps.Values(b.views))
+}
+
+// relatedMemo is the related cases of a build, by file, with a hash of
+// everything they were scored from. Scoring compares each case with every
+// case sharing a trait, the costliest step of linking, while most edits
+// change no case's traits.
+type relatedMemo struct {
+	inputs uint64
+	byFile map[string][]relatedFile
+}
+
+type relatedFile struct {
+	file  string
+	score int
+}
+
+// relatedCases scores the related cases, or, in a Builder, reuses the
+// last build's when nothing they depend on changed.
+func (r *Builder) relatedCases(cases []*content.Page, frameworks map[*content.Page][]*content.Page, g *link.Graph) map[*content.Page][]link.Related {
+	if r == nil {
+		return link.RelatedCases(cases, frameworks, g, relatedLimit)
+	}
+	inputs := relatedInputs(cases, frameworks, g)
+	if inputs == r.related.inputs && r.related.byFile != nil {
+		byFile := make(map[string]*content.Page, len(cases))
+		for _, c := range cases {
+			byFile[c.File] = c
+		}
+		out := make(map[*content.Page][]link.Related, len(r.related.byFile))
+		for file, rels := range r.related.byFile {
+			for _, rel := range rels {
+				out[byFile[file]] = append(out[byFile[file]], link.Related{Page: byFile[rel.file], Score: rel.score})
+			}
+		}
+		return out
+	}
+	related := link.RelatedCases(cases, frameworks, g, relatedLimit)
+	r.related = relatedMemo{inputs: inputs, byFile: make(map[string][]relatedFile, len(related))}
+	for c, rels := range related {
+		for _, rel := range rels {
+			r.related.byFile[c.File] = append(r.related.byFile[c.File], relatedFile{rel.Page.File, rel.Score})
+		}
+	}
+	return related
+}
+
+// relatedInputs hashes what link.RelatedCases reads of the cases.
+func relatedInputs(cases []*content.Page, frameworks map[*content.Page][]*content.Page, g *link.Graph) uint64 {
+	var parts [][]byte
+	str := func(ss ...string) {
+		for _, s := range ss {
+			parts = append(parts, []byte(s))
+		}
+	}
+	for _, c := range cases {
+		str("case", c.File, c.Lang, c.Title, c.Date.String(), c.Industry)
+		str(c.Tags...)
+		for _, f := range frameworks[c] {
+			str("f", f.File)
+		}
+		for _, to := range g.Links(c) {
+			str("l", to.File)
+		}
+	}
+	return render.Hash(parts...)
 }

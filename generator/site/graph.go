@@ -14,8 +14,6 @@ const (
 	// graphLimit is how many cases and pages the library graph shows
 	// (the most connected first); past a few hundred it stops being legible.
 	graphLimit = 300
-	// localLimit is how many neighbours a page's own graph shows.
-	localLimit = 14
 )
 
 // neighbours lists the pages a page is connected to, most telling first:
@@ -41,18 +39,6 @@ func (b *build) neighbours(p *content.Page, v *render.Page) []*render.Page {
 		add(c)
 	}
 	return out
-}
-
-// localGraph draws a page and up to localLimit of its neighbours.
-func localGraph(v *render.Page) template.HTML {
-	if len(v.Neighbours) == 0 {
-		return ""
-	}
-	nodes := []chart.Node{{Label: v.Title, Kind: string(v.Kind)}}
-	for _, n := range v.Neighbours[:min(len(v.Neighbours), localLimit)] {
-		nodes = append(nodes, chart.Node{Label: n.Title, Href: render.RelURL(v.URL, n.URL), Kind: string(n.Kind)})
-	}
-	return template.HTML(chart.LocalGraph(render.Text(v.Lang, "connections")+": "+v.Title, nodes))
 }
 
 // libraryGraph draws a language's frameworks and its best connected cases

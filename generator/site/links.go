@@ -80,7 +80,7 @@ func (b *build) link() diag.List {
 			cases = append(cases, p)
 		}
 	}
-	b.linked.related = link.RelatedCases(cases, b.linked.frameworks, b.linked.graph, relatedLimit)
+	b.linked.related = b.reuse.relatedCases(cases, b.linked.frameworks, b.linked.graph)
 	return errs
 }
 

@@ -45,6 +45,13 @@ func (b *build) plan() {
 	b.made("sitemap.xml", b.sitemap)
 	b.made("robots.txt", b.robots)
 	b.made(marker, b.libraryJSON)
+	if b.prints != nil {
+		lists := make([][]*render.Page, len(b.langs))
+		for i, l := range b.langs {
+			lists[i] = l.pages
+		}
+		b.outputs[len(b.outputs)-1].fingerprint = func() uint64 { return b.prints.Lists(marker, lists...) }
+	}
 	for dir, files := range b.searchFiles {
 		for name, data := range files {
 			b.bytes(dir+name, data)

@@ -23,7 +23,7 @@ func (b *build) index() error {
 		for _, v := range l.pages {
 			docs = append(docs, b.searchDoc(v))
 		}
-		files, err := search.Build(l.code, docs)
+		files, err := b.reuse.searchIndex(l.code, docs)
 		if err != nil {
 			return err
 		}
