@@ -5,8 +5,8 @@
 package render
 
 import (
-	"encoding/binary"
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"html/template"

@@ -35,7 +35,7 @@ type Stats struct {
 	Pages    int // HTML pages written
 	Files    int // every file written
 	Rendered int // HTML pages whose template ran (fewer than Pages when a Builder reused some)
-	Phases []Phase
+	Phases   []Phase
 	// Sources maps each page's source file (content/cases/x.md) to its
 	// folder in the output (cases/x/), for the preview to follow edits.
 	Sources map[string]string
