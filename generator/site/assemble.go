@@ -9,6 +9,7 @@ import (
 
 	"github.com/casebook-cx/casebook/generator/content"
 	"github.com/casebook-cx/casebook/generator/markdown"
+	"github.com/casebook-cx/casebook/generator/parallel"
 	"github.com/casebook-cx/casebook/generator/render"
 )
 
@@ -40,7 +41,16 @@ func (b *build) assemble() {
 		}
 		byLang[code] = l
 	}
-	for _, p := range b.lib.Pages {
+	texts := make([]filled, len(b.lib.Pages))
+	parallel.For(len(b.lib.Pages), func(i int) {
+		if p := b.lib.Pages[i]; p.Kind != content.KindSection {
+			texts[i] = b.reuse.filledText(p, b.linked.links[p], func() filled {
+				return filled{content: template.HTML(b.fill(p)), summary: summary(p, b.docs[p], b.linked.links[p])}
+			})
+			b.release(p)
+		}
+	})
+	for i, p := range b.lib.Pages {
 		l := byLang[p.Lang]
 		if p.Kind == content.KindSection {
 			if p.Path == "" {
@@ -50,8 +60,7 @@ func (b *build) assemble() {
 			}
 			continue
 		}
-		v := &render.Page{Page: p, Content: template.HTML(b.fill(p)), Summary: summary(p, b.docs[p], b.linked.links[p])}
-		b.release(p)
+		v := &render.Page{Page: p, Content: texts[i].content, Summary: texts[i].summary}
 		b.views[p] = v
 		l.pages = append(l.pages, v)
 		switch p.Kind {

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"html/template"
 	"encoding/json"
 	"maps"
 	"slices"
@@ -31,6 +32,7 @@ type Builder struct {
 	docs map[*content.Page]*markdown.Doc
 	// Of the last build that got as far as linking:
 	related relatedMemo
+	texts   map[*content.Page]filled
 	// Of the last good build:
 	sources map[*content.Page]uint64 // front matter hashes, by page
 	outputs map[string]kept          // by output name
@@ -39,6 +41,7 @@ type Builder struct {
 	mu         sync.Mutex
 	newSources map[*content.Page]uint64
 	newOutputs map[string]kept
+	newTexts   map[*content.Page]filled
 }
 
 // kept is one output of the last good build.
@@ -56,16 +59,19 @@ func NewBuilder(root string, opts Options) *Builder {
 // build. Like Build, it writes nothing usable on errors; the next build
 // then compares with the last good one.
 func (r *Builder) Build(out Output) (Stats, diag.List) {
-	r.newSources, r.newOutputs = map[*content.Page]uint64{}, map[string]kept{}
+	r.newSources, r.newOutputs, r.newTexts = map[*content.Page]uint64{}, map[string]kept{}, map[*content.Page]filled{}
 	b := &build{root: r.root, opts: r.opts, reuse: r}
 	stats, errs := build1(b, out)
 	if b.docs != nil {
 		r.docs = b.docs
 	}
+	if b.views != nil {
+		r.texts = r.newTexts
+	}
 	if !errs.HasErrors() {
 		r.sources, r.outputs = r.newSources, r.newOutputs
 	}
-	r.newSources, r.newOutputs = nil, nil
+	r.newSources, r.newOutputs, r.newTexts = nil, nil, nil
 	return stats, errs
 }
 
@@ -200,6 +206,44 @@ func relatedInputs(cases []*content.Page, frameworks map[*content.Page][]*conten
 		}
 		for _, to := range g.Links(c) {
 			str("l", to.File)
+		}
+	}
+	return render.Hash(parts...)
+}
+
+// filled is a page's HTML with its links filled in, and its summary.
+type filled struct {
+	links   uint64 // hash of where the links went, see linkTargets
+	content template.HTML
+	summary string
+}
+
+// filledText returns a page's filled text: the last build's if the page
+// did not change and its links lead to the same places under the same
+// titles, else fill's.
+func (r *Builder) filledText(p *content.Page, links []resolved, fill func() filled) filled {
+	if r == nil {
+		return fill()
+	}
+	sum := linkTargets(links)
+	f, ok := r.texts[p] // read-only during the build
+	if !ok || f.links != sum {
+		f = fill()
+		f.links = sum
+	}
+	r.remember(func() { r.newTexts[p] = f })
+	return f
+}
+
+// linkTargets hashes what filling in links reads of the pages they lead to.
+func linkTargets(links []resolved) uint64 {
+	parts := make([][]byte, 0, 4*len(links))
+	for _, l := range links {
+		parts = append(parts, []byte(l.file), []byte(l.anchor))
+		if l.to != nil {
+			parts = append(parts, []byte(l.to.URL), []byte(l.to.Title))
+		} else {
+			parts = append(parts, nil, nil)
 		}
 	}
 	return render.Hash(parts...)
