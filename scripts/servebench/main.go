@@ -1,7 +1,7 @@
 // Command servebench measures the live preview on a site: from the write
 // of one case file to the change event on the live-reload stream, over a
 // number of edits, with the real watcher; and the memory held after the
-// first build and after the edits.
+// first build, the largest after any edit, and after the edits.
 //
 //	go run ./scripts/servebench -edits 20 /tmp/site
 //
@@ -22,6 +22,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/casebook-cx/casebook/generator/serve"
@@ -61,6 +62,7 @@ func main() {
 	}
 	defer os.WriteFile(path, original, 0o644)
 	var took []time.Duration
+	var peak uint64
 	for i := range *edits {
 		data := original
 		if i%2 == 0 {
@@ -76,10 +78,22 @@ func main() {
 		case <-time.After(2 * time.Minute):
 			log.Fatalf("edit %d: no change event", i)
 		}
+		if i%10 == 9 {
+			peak = max(peak, heapMB()) // outside the timed part: a collection takes a while
+		}
 	}
 	slices.Sort(took)
 	fmt.Printf("%d edits: write to reload event, median %v, slowest %v\n", len(took), took[len(took)/2].Round(time.Millisecond), took[len(took)-1].Round(time.Millisecond))
-	fmt.Printf("heap after the edits: %d MB\n", heapMB())
+	fmt.Printf("heap after the edits: %d MB; largest seen after an edit: %d MB; peak RSS of the process: %d MB\n", heapMB(), peak, peakRSSMB())
+}
+
+// peakRSSMB is the most memory the process has held, collected or not.
+func peakRSSMB() int64 {
+	var u syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &u); err != nil {
+		return 0
+	}
+	return u.Maxrss >> 10 // kilobytes on Linux
 }
 
 // stream opens the live-reload stream and signals each change event.
