@@ -171,6 +171,7 @@ type View struct {
 	Graph       template.HTML // the library graph's SVG
 	GraphShown  int           // how many cases and pages the graph shows, of
 	GraphTotal  int           // how many there are
+	Filter      string        // on an insights page, the URL of the share of the library shown
 	langPrefix  string
 }
 

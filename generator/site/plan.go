@@ -92,6 +92,8 @@ func (b *build) lists(l *language) {
 	graph.Graph, graph.GraphShown, graph.GraphTotal = b.libraryGraph(l, graph.URL)
 	b.page(graph.URL+"index.html", "graph.html", graph)
 
+	b.insights(l)
+
 	for _, tax := range []struct {
 		kind, one string
 		terms     []*render.Term
@@ -119,7 +121,7 @@ func (b *build) view(l *language, kind, url, title string) *render.View {
 		v.Industries, v.Tags = l.industries, l.tags
 	}
 	switch kind {
-	case "home", "cases", "frameworks", "tags", "industries", "graph", "search":
+	case "home", "cases", "frameworks", "tags", "industries", "graph", "search", "insights":
 		v.Alternates = b.listAlternates(l, url)
 	}
 	return v
@@ -210,4 +212,27 @@ func (b *build) copyTree(dir, prefix string) {
 		}
 		return nil
 	})
+}
+
+// insights plans a language's dashboard over all its cases, and a variant
+// per industry and per framework, so that filtering is a plain link.
+func (b *build) insights(l *language) {
+	base := l.prefix + "insights/"
+	title := render.Text(l.code, "insights")
+	page := func(url, name string, pages []*render.Page) {
+		v := b.view(l, "insights", base, title)
+		v.URL, v.Filter, v.Pages = url, url, pages
+		if name != "" {
+			v.Title = title + ": " + name
+		}
+		v.Industries, v.Frameworks = l.industries, l.frameworks
+		b.page(url+"index.html", "insights.html", v)
+	}
+	page(base, "", l.cases)
+	for _, t := range l.industries {
+		page(base+"industry/"+t.Slug+"/", t.Name, t.Pages)
+	}
+	for _, f := range l.frameworks {
+		page(base+"framework/"+f.Slug+"/", f.Title, f.Cases)
+	}
 }

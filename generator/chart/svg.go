@@ -1,0 +1,93 @@
+package chart
+
+import (
+	"fmt"
+	"html"
+	"strings"
+	"unicode/utf8"
+)
+
+// svg collects the markup of one chart.
+type svg struct{ strings.Builder }
+
+func (s *svg) f(format string, args ...any) { fmt.Fprintf(&s.Builder, format, args...) }
+
+// open starts a chart with its accessible name and description. id must be
+// unique on the page; the title and description are referred to by it.
+func (s *svg) open(class, id string, w, h float64, title, desc string) {
+	s.f(`<svg class="chart %s" viewBox="0 0 %.0f %.0f" role="img" aria-labelledby="%s-t %s-d">`, class, w, h, id, id)
+	s.f(`<title id="%s-t">%s</title><desc id="%s-d">%s</desc>`, id, esc(title), id, esc(desc))
+}
+
+func (s *svg) close() string {
+	s.WriteString(`</svg>`)
+	return s.String()
+}
+
+// text writes a label; anchor is start, middle or end.
+func (s *svg) text(x, y float64, anchor, class, label string) {
+	s.f(`<text x="%.1f" y="%.1f" text-anchor="%s"`, x, y, anchor)
+	if class != "" {
+		s.f(` class="%s"`, class)
+	}
+	s.f(`>%s</text>`, esc(label))
+}
+
+func esc(s string) string { return html.EscapeString(s) }
+
+// charWidth is the average advance of a character of the charts' 13px
+// sans-serif labels, generous so estimated widths err on the wide side.
+const charWidth = 7.4
+
+// width estimates how wide a label is drawn.
+func width(s string) float64 { return float64(utf8.RuneCountInString(s)) * charWidth }
+
+// fit cuts s to at most room pixels, ending it with "…" when cut.
+func fit(s string, room float64) string {
+	n := int(room / charWidth)
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	if n < 2 {
+		return "…"
+	}
+	return string([]rune(s)[:n-1]) + "…"
+}
+
+// wrap breaks s into at most lines lines of at most room pixels, at
+// spaces where it can; the last line is cut with "…" if s does not fit.
+func wrap(s string, room float64, lines int) []string {
+	words := strings.Fields(s)
+	var out []string
+	cur := ""
+	for i, w := range words {
+		next := strings.TrimSpace(cur + " " + w)
+		if width(next) <= room || cur == "" && width(w) > room && len(out) == lines-1 {
+			cur = next
+			continue
+		}
+		if cur != "" {
+			out = append(out, cur)
+		}
+		cur = w
+		if len(out) == lines-1 {
+			cur = strings.Join(words[i:], " ")
+			break
+		}
+	}
+	if cur != "" {
+		out = append(out, cur)
+	}
+	for i := range out {
+		out[i] = fit(out[i], room)
+	}
+	return out
+}
+
+// num prints a score without a needless ".0".
+func num(v float64) string {
+	if v == float64(int(v)) {
+		return fmt.Sprint(int(v))
+	}
+	return fmt.Sprintf("%.1f", v)
+}

@@ -1,0 +1,268 @@
+package render
+
+import (
+	"cmp"
+	"fmt"
+	"html/template"
+	"slices"
+	"strings"
+
+	"github.com/casebook-cx/casebook/generator/chart"
+	"github.com/casebook-cx/casebook/generator/content"
+)
+
+// The charts of case and framework pages, drawn when a template asks (so
+// that pages a rebuild keeps are not drawn again). Each returns "" when
+// the page has nothing to draw.
+
+// JourneyChart draws a case's journey, or for a framework the mean scores
+// per stage over the cases applying it.
+func (p PageInView) JourneyChart() template.HTML {
+	v := p.View
+	var stages []chart.Stage
+	desc := ""
+	if p.Kind == content.KindFramework {
+		stages = sharedStages(meanStages(p.Cases))
+		desc = fmt.Sprintf(v.T("journey_desc_many"), len(casesWith(p.Cases, func(c *Page) bool { return len(c.Journey) > 0 })))
+	} else {
+		for _, s := range p.Journey {
+			stages = append(stages, chart.Stage{Name: s.Stage, Expected: float64(s.Expected), Target: float64(s.Target), Delivered: float64(s.Delivered)})
+		}
+		desc = v.T("journey_desc")
+	}
+	if len(stages) == 0 {
+		return ""
+	}
+	if w := worstStage(stages); w != nil {
+		desc += " " + fmt.Sprintf(v.T("journey_desc_worst"), num(w.Target-w.Delivered), w.Name)
+	}
+	return template.HTML(chart.Journey("journey-"+slugID(p.URL), stages, journeyText(v, desc)))
+}
+
+func journeyText(v *View, desc string) chart.JourneyText {
+	return chart.JourneyText{Title: v.T("journey"), Desc: desc,
+		Expected: v.T("expected"), Target: v.T("target"), Delivered: v.T("delivered"),
+		PositioningGap: v.T("gap_positioning"), ExecutionGap: v.T("gap_execution"),
+		Points: v.T("points"), Cases: v.T("cases_lower")}
+}
+
+// ChainChart draws a case's chain of care.
+func (p PageInView) ChainChart() template.HTML {
+	if len(p.Chain) == 0 {
+		return ""
+	}
+	v := p.View
+	actors := make([]chart.Actor, len(p.Chain))
+	broken := 0
+	for i, a := range p.Chain {
+		actors[i] = chart.Actor{Name: a.Actor, Role: a.Role, Care: string(a.Care), CareLabel: v.T("care_" + string(a.Care)), Note: a.Note}
+		if a.Care == "broken" {
+			broken++
+		}
+	}
+	desc := fmt.Sprintf(v.T("chain_desc"), len(actors), broken)
+	return template.HTML(chart.Chain("chain-"+slugID(p.URL), actors, chart.ChainText{Title: v.T("chain"), Desc: desc, Broken: v.T("care_broken")}))
+}
+
+// RolesChart draws, for a framework, how the chain roles of its cases
+// showed care.
+func (p PageInView) RolesChart() template.HTML {
+	stats := roleStats(p.Cases)
+	if len(stats) == 0 {
+		return ""
+	}
+	return template.HTML(rolesChart(p.View, "roles-"+slugID(p.URL), stats))
+}
+
+func rolesChart(v *View, id string, stats []chart.ChainStat) string {
+	labels := map[string]string{}
+	for _, c := range content.CareLevels {
+		labels[string(c)] = v.T("care_" + string(c))
+	}
+	desc := fmt.Sprintf(v.T("roles_desc"), stats[0].Role, stats[0].Counts["broken"], stats[0].Total)
+	return chart.ChainRoles(id, stats, labels, v.T("roles_title"), desc)
+}
+
+// QuadrantChart places a case on the service vs experience field, or for a
+// framework every case applying it.
+func (p PageInView) QuadrantChart() template.HTML {
+	v := p.View
+	if p.Kind == content.KindFramework {
+		dots := quadrantDots(v, p.Cases)
+		if len(dots) == 0 {
+			return ""
+		}
+		return template.HTML(chart.Quadrant("quadrant-"+slugID(p.URL), dots, quadrantText(v, fmt.Sprintf(v.T("quadrant_desc_many"), len(dots))), false))
+	}
+	r := p.Ratings
+	if r == nil || r.Service == nil || r.Experience == nil {
+		return ""
+	}
+	dot := chart.Dot{Service: float64(*r.Service), Experience: float64(*r.Experience), Label: p.Title}
+	desc := fmt.Sprintf(v.T("quadrant_desc"), *r.Service, *r.Experience) + " " + v.T(p.Quadrant())
+	return template.HTML(chart.Quadrant("quadrant-"+slugID(p.URL), []chart.Dot{dot}, quadrantText(v, desc), true))
+}
+
+func quadrantText(v *View, desc string) chart.QuadrantText {
+	return chart.QuadrantText{Title: v.T("ratings"), Desc: desc, Service: v.T("service"), Experience: v.T("experience"),
+		Corners: [4]string{v.T("corner_experience_despite_service"), v.T("corner_both_good"), v.T("corner_both_poor"), v.T("corner_service_not_enough")}}
+}
+
+// dotLimit is how many cases a quadrant shows one by one; past it, cases
+// with the same two ratings share a dot sized by their count, which keeps
+// a page of a large library small.
+const dotLimit = 300
+
+// quadrantDots places cases with both ratings, each linked from v.
+func quadrantDots(v *View, cases []*Page) []chart.Dot {
+	rated := casesWith(cases, func(c *Page) bool {
+		return c.Ratings != nil && c.Ratings.Service != nil && c.Ratings.Experience != nil
+	})
+	var dots []chart.Dot
+	if len(rated) <= dotLimit {
+		for _, c := range rated {
+			dots = append(dots, chart.Dot{Service: float64(*c.Ratings.Service), Experience: float64(*c.Ratings.Experience), Label: c.Title, Href: v.Rel(c.URL)})
+		}
+		return dots
+	}
+	type cell struct{ s, e int }
+	groups := map[cell][]*Page{}
+	for _, c := range rated {
+		k := cell{*c.Ratings.Service, *c.Ratings.Experience}
+		groups[k] = append(groups[k], c)
+	}
+	keys := make([]cell, 0, len(groups))
+	for k := range groups {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b cell) int { return cmp.Or(cmp.Compare(a.s, b.s), cmp.Compare(a.e, b.e)) })
+	for _, k := range keys {
+		g := groups[k]
+		label := fmt.Sprintf("%d %s", len(g), v.T("cases_lower"))
+		if len(g) == 1 {
+			label = g[0].Title
+		}
+		dots = append(dots, chart.Dot{Service: float64(k.s), Experience: float64(k.e), Label: label, Href: v.Rel(g[0].URL), Count: len(g)})
+	}
+	return dots
+}
+
+// sharedStages keeps the stages more than one case has, when there are at
+// least two: stage names are free text, and a mean over one case each
+// would draw every case's journey end to end.
+func sharedStages(stages []chart.Stage) []chart.Stage {
+	var out []chart.Stage
+	for _, s := range stages {
+		if s.Count > 1 {
+			out = append(out, s)
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
+// meanStages averages the journeys of cases stage by stage, stages matched
+// by name regardless of case, ordered by where in their journeys they
+// come on average.
+func meanStages(cases []*Page) []chart.Stage {
+	var order []string
+	sums := map[string]*chart.Stage{}
+	place := map[string]float64{}
+	for _, c := range cases {
+		for i, s := range c.Journey {
+			key := strings.ToLower(strings.TrimSpace(s.Stage))
+			st := sums[key]
+			if st == nil {
+				st = &chart.Stage{Name: s.Stage}
+				sums[key] = st
+				order = append(order, key)
+			}
+			place[key] += float64(i) / float64(max(len(c.Journey)-1, 1))
+			st.Expected += float64(s.Expected)
+			st.Target += float64(s.Target)
+			st.Delivered += float64(s.Delivered)
+			st.Count++
+		}
+	}
+	out := make([]chart.Stage, len(order))
+	for i, key := range order {
+		st := *sums[key]
+		n := float64(st.Count)
+		st.Expected, st.Target, st.Delivered = round1(st.Expected/n), round1(st.Target/n), round1(st.Delivered/n)
+		out[i] = st
+	}
+	slices.SortStableFunc(out, func(a, b chart.Stage) int {
+		ka, kb := strings.ToLower(strings.TrimSpace(a.Name)), strings.ToLower(strings.TrimSpace(b.Name))
+		return cmp.Compare(place[ka]/float64(a.Count), place[kb]/float64(b.Count))
+	})
+	return out
+}
+
+// roleStats counts, per chain role, the care its actors showed, the roles
+// that broke care most often first.
+func roleStats(cases []*Page) []chart.ChainStat {
+	byRole := map[string]*chart.ChainStat{}
+	for _, c := range cases {
+		for _, a := range c.Chain {
+			role := strings.ToLower(strings.TrimSpace(a.Role))
+			if role == "" {
+				continue
+			}
+			st := byRole[role]
+			if st == nil {
+				st = &chart.ChainStat{Role: role, Counts: map[string]int{}}
+				byRole[role] = st
+			}
+			st.Counts[string(a.Care)]++
+			st.Total++
+		}
+	}
+	out := make([]chart.ChainStat, 0, len(byRole))
+	for _, st := range byRole {
+		out = append(out, *st)
+	}
+	slices.SortFunc(out, func(a, b chart.ChainStat) int {
+		return cmp.Or(cmp.Compare(b.Counts["broken"], a.Counts["broken"]), cmp.Compare(b.Total, a.Total), cmp.Compare(a.Role, b.Role))
+	})
+	return out
+}
+
+func worstStage(stages []chart.Stage) *chart.Stage {
+	var w *chart.Stage
+	for i := range stages {
+		if g := stages[i].Target - stages[i].Delivered; g > 0 && (w == nil || g > w.Target-w.Delivered) {
+			w = &stages[i]
+		}
+	}
+	return w
+}
+
+func casesWith(cases []*Page, keep func(*Page) bool) []*Page {
+	var out []*Page
+	for _, c := range cases {
+		if keep(c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func round1(v float64) float64 { return float64(int(v*10+0.5)) / 10 }
+
+func num(v float64) string {
+	if v == float64(int(v)) {
+		return fmt.Sprint(int(v))
+	}
+	return fmt.Sprintf("%.1f", v)
+}
+
+// slugID makes an id for a page's charts from its URL.
+func slugID(url string) string {
+	id := strings.Trim(strings.ReplaceAll(url, "/", "-"), "-")
+	if id == "" {
+		return "home"
+	}
+	return id
+}

@@ -1,0 +1,137 @@
+package render
+
+import (
+	"cmp"
+	"fmt"
+	"html/template"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/casebook-cx/casebook/generator/chart"
+	"github.com/casebook-cx/casebook/generator/content"
+)
+
+// Insights are the charts of the insights dashboard, over the cases of an
+// insights view (v.Pages): the whole library, or one industry's or one
+// framework's share of it.
+type Insights struct {
+	Cases      int
+	Stages     template.HTML // the mean Target−Delivered gap per stage
+	Roles      template.HTML // the care chain roles showed
+	Quadrant   template.HTML // every case on the service vs experience field
+	Industries template.HTML // the mean worst gap per industry
+	Years      template.HTML // cases per year
+}
+
+// stageLimit is how many stages the gap-by-stage chart shows: the most
+// common ones, since stage names are free text and vary by case.
+const stageLimit = 12
+
+// roleLimit is how many chain roles the dashboard shows.
+const roleLimit = 10
+
+// Insights draws the dashboard's charts.
+func (v *View) Insights() Insights {
+	cases := casesWith(v.Pages, func(p *Page) bool { return p.Kind == content.KindCase })
+	in := Insights{Cases: len(cases)}
+	if stages := meanStages(cases); len(stages) > 0 {
+		// The most common stages; among equally common ones, the worst.
+		slices.SortStableFunc(stages, func(a, b chart.Stage) int {
+			return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(b.Target-b.Delivered, a.Target-a.Delivered))
+		})
+		stages = stages[:min(len(stages), stageLimit)]
+		slices.SortStableFunc(stages, func(a, b chart.Stage) int {
+			return cmp.Compare(b.Target-b.Delivered, a.Target-a.Delivered)
+		})
+		bars := make([]chart.Bar, len(stages))
+		for i, s := range stages {
+			bars[i] = chart.Bar{Label: s.Name, Value: round1(s.Target - s.Delivered), Note: v.inCases(s.Count)}
+		}
+		desc := fmt.Sprintf(v.T("gap_by_stage_desc"), bars[0].Label, num(bars[0].Value))
+		in.Stages = template.HTML(chart.Bars("insights-stages", "gap", bars, v.T("gap_by_stage"), desc))
+	}
+	if stats := roleStats(cases); len(stats) > 0 {
+		in.Roles = template.HTML(rolesChart(v, "insights-roles", stats[:min(len(stats), roleLimit)]))
+	}
+	if dots := quadrantDots(v, cases); len(dots) > 0 {
+		in.Quadrant = template.HTML(chart.Quadrant("insights-quadrant", dots, quadrantText(v, fmt.Sprintf(v.T("quadrant_desc_many"), len(dots))), false))
+	}
+	in.Industries = v.industryGaps(cases)
+	in.Years = v.years(cases)
+	return in
+}
+
+// industryGaps charts, per industry, the mean of each case's largest
+// Target−Delivered gap; each label leads to the industry's dashboard.
+func (v *View) industryGaps(cases []*Page) template.HTML {
+	type sum struct {
+		name       string
+		gap, count int
+	}
+	by := map[string]*sum{}
+	for _, c := range cases {
+		w := c.WorstDeliveryGap()
+		if c.Industry == "" || len(c.Journey) == 0 {
+			continue
+		}
+		slug := content.Slugify(c.Industry)
+		s := by[slug]
+		if s == nil {
+			s = &sum{name: c.Industry}
+			by[slug] = s
+		}
+		if w != nil {
+			s.gap += w.Gap
+		}
+		s.count++
+	}
+	if len(by) == 0 {
+		return ""
+	}
+	var bars []chart.Bar
+	for slug, s := range by {
+		bars = append(bars, chart.Bar{Label: s.name, Value: round1(float64(s.gap) / float64(s.count)),
+			Note: v.inCases(s.count), Href: v.Rel(v.InsightsURL("industry", slug))})
+	}
+	slices.SortFunc(bars, func(a, b chart.Bar) int { return cmp.Or(cmp.Compare(b.Value, a.Value), cmp.Compare(a.Label, b.Label)) })
+	desc := fmt.Sprintf(v.T("gap_by_industry_desc"), bars[0].Label, num(bars[0].Value))
+	return template.HTML(chart.Bars("insights-industries", "gap", bars, v.T("gap_by_industry"), desc))
+}
+
+// years charts how many cases each year has.
+func (v *View) years(cases []*Page) template.HTML {
+	count := map[int]int{}
+	for _, c := range cases {
+		if !c.Date.IsZero() {
+			count[c.Date.Year()]++
+		}
+	}
+	if len(count) == 0 {
+		return ""
+	}
+	var bars []chart.Bar
+	for _, y := range slices.Sorted(maps.Keys(count)) {
+		bars = append(bars, chart.Bar{Label: fmt.Sprint(y), Value: float64(count[y])})
+	}
+	desc := fmt.Sprintf(v.T("cases_over_time_desc"), len(cases), bars[0].Label, bars[len(bars)-1].Label)
+	return template.HTML(chart.Bars("insights-years", "years", bars, v.T("cases_over_time"), desc))
+}
+
+// InsightsURL is the dashboard of this view's language, or with kind
+// ("industry" or "framework") and slug, of that share of the library.
+func (v *View) InsightsURL(kind, slug string) string {
+	u := v.langPrefix + "insights/"
+	if kind != "" {
+		u += kind + "/" + strings.Trim(slug, "/") + "/"
+	}
+	return u
+}
+
+// inCases says over how many cases a value is.
+func (v *View) inCases(n int) string {
+	if n == 1 {
+		return v.T("in_one_case")
+	}
+	return fmt.Sprintf(v.T("in_cases"), n)
+}
