@@ -22,8 +22,9 @@ func (p PageInView) JourneyChart() template.HTML {
 	var stages []chart.Stage
 	desc := ""
 	if p.Kind == content.KindFramework {
-		stages = sharedStages(meanStages(p.Cases))
-		desc = fmt.Sprintf(v.T("journey_desc_many"), len(casesWith(p.Cases, func(c *Page) bool { return len(c.Journey) > 0 })))
+		cases := oneVersion(p.Cases, v.Lang)
+		stages = sharedStages(meanStages(cases))
+		desc = fmt.Sprintf(v.T("journey_desc_many"), len(casesWith(cases, func(c *Page) bool { return len(c.Journey) > 0 })))
 	} else {
 		for _, s := range p.Journey {
 			stages = append(stages, chart.Stage{Name: s.Stage, Expected: float64(s.Expected), Target: float64(s.Target), Delivered: float64(s.Delivered)})
@@ -67,7 +68,7 @@ func (p PageInView) ChainChart() template.HTML {
 // RolesChart draws, for a framework, how the chain roles of its cases
 // showed care.
 func (p PageInView) RolesChart() template.HTML {
-	stats := roleStats(p.Cases)
+	stats := roleStats(oneVersion(p.Cases, p.View.Lang))
 	if len(stats) == 0 {
 		return ""
 	}
@@ -88,7 +89,7 @@ func rolesChart(v *View, id string, stats []chart.ChainStat) string {
 func (p PageInView) QuadrantChart() template.HTML {
 	v := p.View
 	if p.Kind == content.KindFramework {
-		dots := quadrantDots(v, p.Cases)
+		dots := quadrantDots(v, oneVersion(p.Cases, v.Lang))
 		if len(dots) == 0 {
 			return ""
 		}
@@ -265,4 +266,22 @@ func slugID(url string) string {
 		return "home"
 	}
 	return id
+}
+
+// oneVersion keeps one version of each case, the one in lang if there is
+// one, so that a translated case counts once in a framework's charts.
+func oneVersion(cases []*Page, lang string) []*Page {
+	var out []*Page
+	at := map[string]int{}
+	for _, c := range cases {
+		i, seen := at[c.Path]
+		switch {
+		case !seen:
+			at[c.Path] = len(out)
+			out = append(out, c)
+		case c.Lang == lang:
+			out[i] = c
+		}
+	}
+	return out
 }
