@@ -26,7 +26,7 @@ func Bars(id, class string, bars []Bar, title, desc string) string {
 	// Room for the longest value text after the longest bar.
 	tail := 0.0
 	for _, b := range bars {
-		tail = max(tail, width(num(b.Value)+" "+b.Note)+10)
+		tail = max(tail, width(Score(b.Value)+" "+b.Note)+10)
 	}
 	barW := max(w-labelW-tail, 80)
 	for r, b := range bars {
@@ -40,8 +40,8 @@ func Bars(id, class string, bars []Bar, title, desc string) string {
 			s.WriteString(`</a>`)
 		}
 		bw := barW * max(b.Value, 0) / most
-		s.f(`<rect x="%.1f" y="%.1f" width="%.1f" height="18"><title>%s: %s %s</title></rect>`, labelW, y+2, bw, esc(b.Label), num(b.Value), esc(b.Note))
-		value := num(b.Value)
+		s.f(`<rect x="%.1f" y="%.1f" width="%.1f" height="18"><title>%s: %s %s</title></rect>`, labelW, y+2, bw, esc(b.Label), Score(b.Value), esc(b.Note))
+		value := Score(b.Value)
 		if b.Note != "" {
 			value += " " + b.Note
 		}

@@ -98,7 +98,7 @@ func Journey(id string, stages []Stage, t JourneyText) string {
 		}
 		for i, st := range stages {
 			s.f(`<circle cx="%.1f" cy="%.1f" r="4"><title>%s: %s %s</title></circle>`, x(i), y(series.value(st)),
-				esc(st.Name), esc(legend[0:3][seriesIndex(series.class)].label), num(series.value(st)))
+				esc(st.Name), esc(legend[0:3][seriesIndex(series.class)].label), Score(series.value(st)))
 		}
 		s.WriteString(`</g>`)
 	}
@@ -118,7 +118,7 @@ func Journey(id string, stages []Stage, t JourneyText) string {
 		st := stages[worst]
 		bx, y1, y2 := x(worst)+side*9, y(upper(st)), y(lower(st))
 		s.f(`<g class="bracket %s"><path d="M%.1f %.1fh%.0fV%.1fh%.0f"/>`, class, bx-side*4, y1, side*4, y2, -side*4)
-		label := num(size) + " " + t.Points
+		label := Score(size) + " " + t.Points
 		anchor, lx := "start", bx+5
 		if side < 0 {
 			anchor, lx = "end", bx-5

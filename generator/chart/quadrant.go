@@ -42,8 +42,8 @@ func Quadrant(id string, dots []Dot, t QuadrantText, labelled bool) string {
 		s.text(c.x, c.y, c.anchor, "corner", fit(t.Corners[i], size/2-16))
 	}
 	for _, v := range []float64{0, 5, 10} {
-		s.text(x(v), top+size+16, "middle", "tick", num(v))
-		s.text(left-8, y(v)+4, "end", "tick", num(v))
+		s.text(x(v), top+size+16, "middle", "tick", Score(v))
+		s.text(left-8, y(v)+4, "end", "tick", Score(v))
 	}
 	s.text(left+size/2, top+size+36, "middle", "axis-name", t.Service)
 	s.f(`<text class="axis-name" transform="translate(14 %.1f) rotate(-90)" text-anchor="middle">%s</text>`, top+size/2, esc(t.Experience))
@@ -52,7 +52,7 @@ func Quadrant(id string, dots []Dot, t QuadrantText, labelled bool) string {
 		if d.Count > 1 {
 			r = min(6+3*math.Sqrt(float64(d.Count-1)), 22)
 		}
-		tip := fmt.Sprintf("%s: %s %s, %s %s", d.Label, t.Service, num(d.Service), t.Experience, num(d.Experience))
+		tip := fmt.Sprintf("%s: %s %s, %s %s", d.Label, t.Service, Score(d.Service), t.Experience, Score(d.Experience))
 		if d.Href != "" {
 			s.f(`<a class="dot" href="%s">`, esc(d.Href))
 		} else {

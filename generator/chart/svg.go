@@ -84,8 +84,8 @@ func wrap(s string, room float64, lines int) []string {
 	return out
 }
 
-// num prints a score without a needless ".0".
-func num(v float64) string {
+// Score prints a score or mean without a needless ".0".
+func Score(v float64) string {
 	if v == float64(int(v)) {
 		return fmt.Sprint(int(v))
 	}

@@ -35,7 +35,7 @@ func (p PageInView) JourneyChart() template.HTML {
 		return ""
 	}
 	if w := worstStage(stages); w != nil {
-		desc += " " + fmt.Sprintf(v.T("journey_desc_worst"), num(w.Target-w.Delivered), w.Name)
+		desc += " " + fmt.Sprintf(v.T("journey_desc_worst"), chart.Score(w.Target-w.Delivered), w.Name)
 	}
 	return template.HTML(chart.Journey("journey-"+slugID(p.URL), stages, journeyText(v, desc)))
 }
@@ -251,13 +251,6 @@ func casesWith(cases []*Page, keep func(*Page) bool) []*Page {
 }
 
 func round1(v float64) float64 { return float64(int(v*10+0.5)) / 10 }
-
-func num(v float64) string {
-	if v == float64(int(v)) {
-		return fmt.Sprint(int(v))
-	}
-	return fmt.Sprintf("%.1f", v)
-}
 
 // slugID makes an id for a page's charts from its URL.
 func slugID(url string) string {

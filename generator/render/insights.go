@@ -48,7 +48,7 @@ func (v *View) Insights() Insights {
 		for i, s := range stages {
 			bars[i] = chart.Bar{Label: s.Name, Value: round1(s.Target - s.Delivered), Note: v.inCases(s.Count)}
 		}
-		desc := fmt.Sprintf(v.T("gap_by_stage_desc"), bars[0].Label, num(bars[0].Value))
+		desc := fmt.Sprintf(v.T("gap_by_stage_desc"), bars[0].Label, chart.Score(bars[0].Value))
 		in.Stages = template.HTML(chart.Bars("insights-stages", "gap", bars, v.T("gap_by_stage"), desc))
 	}
 	if stats := roleStats(cases); len(stats) > 0 {
@@ -95,7 +95,7 @@ func (v *View) industryGaps(cases []*Page) template.HTML {
 			Note: v.inCases(s.count), Href: v.Rel(v.InsightsURL("industry", slug))})
 	}
 	slices.SortFunc(bars, func(a, b chart.Bar) int { return cmp.Or(cmp.Compare(b.Value, a.Value), cmp.Compare(a.Label, b.Label)) })
-	desc := fmt.Sprintf(v.T("gap_by_industry_desc"), bars[0].Label, num(bars[0].Value))
+	desc := fmt.Sprintf(v.T("gap_by_industry_desc"), bars[0].Label, chart.Score(bars[0].Value))
 	return template.HTML(chart.Bars("insights-industries", "gap", bars, v.T("gap_by_industry"), desc))
 }
 

@@ -1,8 +1,8 @@
 package site
 
 import (
-	"html/template"
 	"encoding/json"
+	"html/template"
 	"maps"
 	"slices"
 	"sync"
