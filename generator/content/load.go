@@ -138,12 +138,22 @@ func loadPage(root, rel string, cfg *Config) (*Page, diag.List) {
 	return ParsePage(rel, src, cfg)
 }
 
+// MaxPageBytes bounds one page's file. The longest real case studies are
+// a few hundred kilobytes; a file of many megabytes is a mistake (a pasted
+// log, a data dump) that would only slow every build and every reader.
+const MaxPageBytes = 8 << 20
+
 // ParsePage makes a page from the source of the file at rel (a path under
 // content/): identity from the path, then front matter and body. It returns
 // nil when the file cannot be a page at all.
 func ParsePage(rel string, src []byte, cfg *Config) (*Page, diag.List) {
 	var errs diag.List
 	file := Dir + "/" + rel
+	if len(src) > MaxPageBytes {
+		errs.Errorf(diag.Pos{Path: file, Line: 1, Col: 1}, "the file is %.1f MB, over the %d MB one page may be; split it into several pages",
+			float64(len(src))/(1<<20), MaxPageBytes>>20)
+		return nil, errs
+	}
 	p := &Page{File: file, Params: map[string]any{}}
 	identify(p, rel, cfg)
 

@@ -29,5 +29,18 @@ func Slugify(s string) string {
 			hyphen = true
 		}
 	}
-	return b.String()
+	slug := b.String()
+	if windowsReserved(slug) {
+		slug += "_" // a folder named con or lpt1 cannot be made on Windows
+	}
+	return slug
+}
+
+// windowsReserved reports whether Windows reserves a name for a device.
+func windowsReserved(s string) bool {
+	switch s {
+	case "con", "prn", "aux", "nul":
+		return true
+	}
+	return len(s) == 4 && (s[:3] == "com" || s[:3] == "lpt") && s[3] >= '1' && s[3] <= '9'
 }

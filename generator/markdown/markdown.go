@@ -368,7 +368,17 @@ const contextLimit = 160
 // text[start:end], cut at sentence ends and at about contextLimit bytes,
 // never inside a placeholder.
 func sentenceAround(text string, start, end int) (before, after string) {
-	before, after = text[:start], text[end:]
+	// Look no further than twice the limit either way: what lies beyond
+	// would be cut anyway, and a page of thousands of links would
+	// otherwise search its whole text for each one.
+	from, to := max(0, start-2*contextLimit), min(len(text), end+2*contextLimit)
+	if strings.Count(text[from:start], "\x00")%2 == 1 { // inside a placeholder: start after it
+		from += strings.IndexByte(text[from:start], 0) + 1
+	}
+	if strings.Count(text[end:to], "\x00")%2 == 1 { // inside a placeholder: end before it
+		to = end + strings.LastIndexByte(text[end:to], 0)
+	}
+	before, after = text[from:start], text[end:to]
 	for _, stop := range []string{". ", "! ", "? ", ": "} {
 		if i := strings.LastIndex(before, stop); i >= 0 {
 			before = before[i+len(stop):]
