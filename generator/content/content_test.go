@@ -19,6 +19,11 @@ func TestSlugify(t *testing.T) {
 		"snake_case":                  "snake_case",
 		"%2e%2e":                      "2e-2e",
 		"!!!":                         "",
+		"CON":                         "con_",
+		"lpt1":                        "lpt1_",
+		"lpt10":                       "lpt10",
+		"console":                     "console",
+		"a\x00b":                      "a-b",
 	} {
 		if got := Slugify(in); got != want {
 			t.Errorf("Slugify(%q) = %q, want %q", in, got, want)
