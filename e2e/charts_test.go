@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -57,10 +58,7 @@ func TestChartsLookRight(t *testing.T) {
 	textColour := map[string]string{}
 	for name, page := range pages {
 		for _, scheme := range []string{"light", "dark"} {
-			if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
-				Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}}); err != nil {
-				t.Fatal(err)
-			}
+			setScheme(t, ctx, scheme)
 			do(t, ctx,
 				chromedp.EmulateViewport(1100, 900),
 				chromedp.Navigate("file://"+filepath.Join(public, filepath.FromSlash(page.path))),
@@ -81,5 +79,14 @@ func TestChartsLookRight(t *testing.T) {
 		if textColour["light"] == textColour["dark"] || !strings.HasPrefix(textColour["dark"], "rgb(2") {
 			t.Errorf("%s: chart text is %s in light mode and %s in dark; dark mode should make it light", page.path, textColour["light"], textColour["dark"])
 		}
+	}
+}
+
+// setScheme makes the page see prefers-color-scheme: scheme.
+func setScheme(t *testing.T, ctx context.Context, scheme string) {
+	t.Helper()
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+		Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}}); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -1,5 +1,7 @@
 package chart
 
+import "slices"
+
 // Bar is one labelled value of a bar chart.
 type Bar struct {
 	Label string
@@ -15,7 +17,7 @@ func Bars(id, class string, bars []Bar, title, desc string) string {
 	const w, labelW, rowH = 640.0, 170.0, 26.0
 	h := rowH*float64(len(bars)) + 8
 	var s svg
-	s.open("bars-chart "+class, id, w, h, title, desc)
+	s.open("bars-chart "+class, id, w, h, title, desc, slices.ContainsFunc(bars, func(b Bar) bool { return b.Href != "" }))
 	most := 0.0
 	for _, b := range bars {
 		most = max(most, b.Value)

@@ -28,7 +28,7 @@ func Chain(id string, actors []Actor, t ChainText) string {
 	rows := (len(actors) + perRow - 1) / perRow
 	h := float64(max(rows, 1))*(bh+rowGap) - rowGap + 8
 	var s svg
-	s.open("chain-chart", id, w, h, t.Title, t.Desc)
+	s.open("chain-chart", id, w, h, t.Title, t.Desc, false)
 	pos := func(i int) (float64, float64) {
 		return 4 + float64(i%perRow)*(bw+gap), 4 + float64(i/perRow)*(bh+rowGap)
 	}
@@ -99,7 +99,7 @@ func ChainRoles(id string, stats []ChainStat, labels map[string]string, title, d
 	top := 30.0
 	h := top + rowH*float64(len(stats)) + 8
 	var s svg
-	s.open("roles-chart", id, w, h, title, desc)
+	s.open("roles-chart", id, w, h, title, desc, false)
 	var items []legendItem
 	for _, c := range careOrder {
 		items = append(items, legendItem{"care-" + c, labels[c], "area"})

@@ -42,7 +42,7 @@ func Journey(id string, stages []Stage, t JourneyText) string {
 		labelLines = 3
 	}
 	h := top + plotH + 12 + 15*float64(labelLines)
-	s.open("journey-chart", id, w, h, t.Title, t.Desc)
+	s.open("journey-chart", id, w, h, t.Title, t.Desc, false)
 	drawLegend(&s, rows, left, 20)
 
 	plotW := w - left - right

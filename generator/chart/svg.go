@@ -14,8 +14,15 @@ func (s *svg) f(format string, args ...any) { fmt.Fprintf(&s.Builder, format, ar
 
 // open starts a chart with its accessible name and description. id must be
 // unique on the page; the title and description are referred to by it.
-func (s *svg) open(class, id string, w, h float64, title, desc string) {
-	s.f(`<svg class="chart %s" viewBox="0 0 %.0f %.0f" role="img" aria-labelledby="%s-t %s-d">`, class, w, h, id, id)
+// A chart is an image to assistive technology, unless it holds links
+// (links is true): an image's content is hidden from them, so then it is a
+// group they can enter.
+func (s *svg) open(class, id string, w, h float64, title, desc string, links bool) {
+	role := "img"
+	if links {
+		role = "group"
+	}
+	s.f(`<svg class="chart %s" viewBox="0 0 %.0f %.0f" role="%s" aria-labelledby="%s-t %s-d">`, class, w, h, role, id, id)
 	s.f(`<title id="%s-t">%s</title><desc id="%s-d">%s</desc>`, id, esc(title), id, esc(desc))
 }
 
