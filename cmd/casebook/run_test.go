@@ -248,6 +248,9 @@ func TestSearchCommand(t *testing.T) {
 	if code, _, _ := casebook(t, "search"); code != exitUsage {
 		t.Errorf("search without a query: exit %d, want %d", code, exitUsage)
 	}
+	if code, _, stderr := casebook(t, "search", "--limit", "-1", "delivery", out); code != exitUsage || !strings.Contains(stderr, "--limit -1") {
+		t.Errorf("--limit -1: exit %d, %q; want a usage error", code, stderr)
+	}
 }
 
 // TestServePortInUse: a port given with --port that is taken is an error

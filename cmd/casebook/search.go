@@ -32,6 +32,10 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		flags.Usage()
 		return exitUsage
 	}
+	if *limit < 1 {
+		fmt.Fprintf(stderr, "casebook search: --limit %d: want 1 or more results\n", *limit)
+		return exitUsage
+	}
 	root, ok := siteDir(pos, 1, stderr)
 	if !ok {
 		return exitUsage

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"runtime"
 	"os/signal"
 	"strconv"
 	"syscall"
@@ -102,8 +103,11 @@ func listen(bind string, port int, tryNext bool, stdout io.Writer) (net.Listener
 		if !errors.Is(err, syscall.EADDRINUSE) {
 			return nil, err
 		}
-		if !tryNext || p >= port+20 {
+		if !tryNext {
 			return nil, fmt.Errorf("port %d is in use; choose another with --port", p)
+		}
+		if p >= port+20 {
+			return nil, fmt.Errorf("ports %d-%d are in use; choose another with --port", port, p)
 		}
 	}
 }
@@ -115,20 +119,31 @@ func displayHost(bind string) string {
 	return bind
 }
 
+// printReport prints a rebuild's errors and warnings, as build does, and
+// what it changed.
 func printReport(stdout, stderr io.Writer, r serve.Report) {
-	if r.Errors.HasErrors() {
-		for _, d := range r.Errors {
-			fmt.Fprintln(stderr, d)
-		}
-		fmt.Fprintf(stderr, "%d %s; still serving the last good site\n", len(r.Errors.Errors()), plural(len(r.Errors.Errors()), "error", "errors"))
+	if report(r.Errors, stderr) != exitOK {
+		fmt.Fprintln(stderr, "still serving the last good site")
 		return
 	}
-	fmt.Fprintf(stdout, "built in %dms, %d %s changed\n", r.Duration.Milliseconds(), len(r.Changed), plural(len(r.Changed), "file", "files"))
+	fmt.Fprintf(stdout, "built in %dms: %d %s rendered, %d %s changed\n", r.Duration.Milliseconds(),
+		r.Rendered, plural(r.Rendered, "page", "pages"), len(r.Changed), plural(len(r.Changed), "file", "files"))
 }
 
 // openBrowser asks the desktop to open url; failing is not an error.
 func openBrowser(url string, stderr io.Writer) {
-	if err := exec.Command("xdg-open", url).Start(); err != nil {
-		fmt.Fprintf(stderr, "casebook serve: could not open a browser (%v); open %s\n", err, url)
+	var cmd *exec.Cmd
+	switch runtime.GOOS {
+	case "darwin":
+		cmd = exec.Command("open", url)
+	case "windows":
+		cmd = exec.Command("rundll32", "url.dll,FileProtocolHandler", url)
+	default:
+		cmd = exec.Command("xdg-open", url)
 	}
+	if err := cmd.Start(); err != nil {
+		fmt.Fprintf(stderr, "casebook serve: could not open a browser (%v); open %s\n", err, url)
+		return
+	}
+	go func() { _ = cmd.Wait() }() // reap it, whenever it ends
 }

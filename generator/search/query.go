@@ -13,7 +13,7 @@ import (
 type Request struct {
 	Text   string
 	Filter map[string]string
-	Limit  int  // results to return in full; 10 if zero
+	Limit  int  // results to return in full; 10 if zero or less
 	Facets bool // count every facet's values among the results
 }
 
@@ -90,7 +90,10 @@ func (ix *Index) parse(text string) []clause {
 // Query runs req against the index, as the browser client does.
 func Query(ix *Index, req Request) (Result, error) {
 	defer func() { ix.read, ix.bytes = nil, 0 }() // the next query counts its own
-	limit := cmp.Or(req.Limit, 10)
+	limit := req.Limit
+	if limit <= 0 {
+		limit = 10
+	}
 	var res Result
 	clauses := ix.parse(req.Text)
 

@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"fmt"
 	"reflect"
 	"slices"
 	"testing"
@@ -234,5 +235,21 @@ func TestCacheBuildEqualsBuild(t *testing.T) {
 	}
 	if n := len(cache.lang["en"]); n != 3 {
 		t.Errorf("the cache holds %d pages, want the 3 indexed", n)
+	}
+}
+
+// TestQueryLimitBelowOne: a limit of zero or less means the default, and
+// never panics.
+func TestQueryLimitBelowOne(t *testing.T) {
+	var docs []Doc
+	for i := range 15 {
+		docs = append(docs, Doc{URL: fmt.Sprintf("cases/%02d/", i), Kind: "case", Title: "Courier", Body: "courier"})
+	}
+	ix := testIndex(t, "en", docs)
+	for _, limit := range []int{-1, 0} {
+		res, err := Query(ix, Request{Text: "courier", Limit: limit})
+		if err != nil || len(res.Hits) != 10 {
+			t.Errorf("limit %d: %d hits, %v; want the default 10", limit, len(res.Hits), err)
+		}
 	}
 }

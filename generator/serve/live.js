@@ -1,6 +1,6 @@
 // casebook serve: live reload. The server says, after each rebuild, which
-// output files changed; this page reloads if it is one of them (or if
-// errors came or went), swaps changed stylesheets in place, and otherwise
+// output files changed; this page reloads if it is one of them, or a
+// script it loaded (or if errors came or went), swaps changed stylesheets in place, and otherwise
 // does nothing.
 (() => {
   'use strict';
@@ -17,7 +17,11 @@
       location.assign('/' + c.navigate.replace(/index\.html$/, ''));
       return;
     }
-    if (c.reload || c.all || changed.includes(here())) {
+    // A script this page has loaded (its own, or search index files it
+    // fetched) holds stale data once changed, though the page's HTML may
+    // not have changed.
+    const loaded = new Set(performance.getEntriesByType('resource').map(r => new URL(r.name).pathname.slice(1)));
+    if (c.reload || c.all || changed.includes(here()) || changed.some(f => f.endsWith('.js') && loaded.has(f))) {
       location.reload();
       return;
     }

@@ -419,14 +419,18 @@
       l.append(sel);
       return l;
     };
+    // showMore appends the next ten results of the current search. The
+    // ten are claimed before the records load, so two quick clicks show
+    // twenty, not the same ten twice; a newer search meanwhile wins.
     const showMore = async () => {
-      const index = indexes[state.lang];
-      const ids = found.ids.slice(shown, shown + 10);
-      const recs = await Promise.all(ids.map(id => index.record(id)));
-      const matched = new Set(found.terms);
-      for (const rec of recs) results.append(resultItem(page.dataset.root, rec, matched, labels[rec.k] || rec.k));
+      const mine = seq, res = found, index = indexes[state.lang];
+      const ids = res.ids.slice(shown, shown + 10);
       shown += ids.length;
-      more.hidden = shown >= found.total;
+      more.hidden = shown >= res.total;
+      const recs = await Promise.all(ids.map(id => index.record(id)));
+      if (mine !== seq) return;
+      const matched = new Set(res.terms);
+      for (const rec of recs) results.append(resultItem(page.dataset.root, rec, matched, labels[rec.k] || rec.k));
     };
     const run = async () => {
       const mine = ++seq;
@@ -435,19 +439,20 @@
         results.replaceChildren(); status.textContent = ''; facetsEl.hidden = true; more.hidden = true;
         return;
       }
-      let counts;
+      let counts, res;
       try {
         const index = indexes[state.lang];
-        found = await index.query(state.q, state.filter, true);
+        res = await index.query(state.q, state.filter, true);
         // The language facet counts the same search in every language.
         counts = await Promise.all(Object.keys(indexes).map(async lang => ({
-          value: lang, label: labels['lang:' + lang] || lang, count: lang === state.lang ? found.total : (await indexes[lang].query(state.q, state.filter, false)).total,
+          value: lang, label: labels['lang:' + lang] || lang, count: lang === state.lang ? res.total : (await indexes[lang].query(state.q, state.filter, false)).total,
         })));
       } catch (err) {
-        status.textContent = String(err.message || err);
+        if (mine === seq) status.textContent = String(err.message || err);
         return;
       }
-      if (mine !== seq) return;
+      if (mine !== seq) return; // a newer search is on its way; this one's results are dropped
+      found = res;
       facetsEl.replaceChildren();
       if (counts.length > 1) facetsEl.append(select('lang', labels.lang, counts, state.lang));
       for (const f of FACETS) {
