@@ -2,13 +2,16 @@ package serve
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
 	"strings"
 
 	"github.com/casebook-cx/casebook/generator/content"
+	"github.com/casebook-cx/casebook/generator/diag"
 	"github.com/casebook-cx/casebook/generator/render"
 	"github.com/casebook-cx/casebook/generator/site"
 	"github.com/casebook-cx/casebook/generator/watch"
+	"github.com/fsnotify/fsnotify"
 )
 
 // Watch rebuilds the site after every batch of changes to its sources
@@ -29,7 +32,14 @@ func (s *Server) Watch(ctx context.Context, report func(Report)) error {
 			}
 			report(s.Rebuild(batch))
 		case err := <-w.Errors:
-			return err
+			// The watcher goes on after an error: a lost event is made good
+			// by a rebuild, which finds every change by itself.
+			var warn diag.List
+			warn.Warnf(diag.Pos{Path: s.root}, "watching: %v", err)
+			report(Report{Errors: warn})
+			if errors.Is(err, fsnotify.ErrEventOverflow) {
+				report(s.Rebuild(nil))
+			}
 		}
 	}
 }

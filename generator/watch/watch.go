@@ -6,11 +6,14 @@
 package watch
 
 import (
+	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -93,7 +96,7 @@ func (w *Watcher) addTree(dir string) ([]string, error) {
 			return nil
 		}
 		if e.IsDir() {
-			return w.fsw.Add(p)
+			return watchError(p, w.fsw.Add(p))
 		}
 		files = append(files, p)
 		return nil
@@ -173,10 +176,26 @@ func (w *Watcher) accept(ev fsnotify.Event, pending map[string]bool) bool {
 	}
 	pending[ev.Name] = true
 	if ev.Has(fsnotify.Create) && isDir {
-		files, _ := w.addTree(ev.Name)
+		files, err := w.addTree(ev.Name)
 		for _, f := range files {
 			pending[f] = true
 		}
+		if err != nil {
+			select {
+			case w.errors <- err:
+			default:
+			}
+		}
 	}
 	return true
+}
+
+// watchError explains the error a full inotify table gives, which names
+// no limit by itself.
+func watchError(dir string, err error) error {
+	if errors.Is(err, syscall.ENOSPC) {
+		return fmt.Errorf("cannot watch %s: the system's limit of watched folders is reached; raise it with "+
+			"sudo sysctl fs.inotify.max_user_watches=524288 (and in /etc/sysctl.conf to keep it)", dir)
+	}
+	return err
 }

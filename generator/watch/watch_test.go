@@ -1,10 +1,13 @@
 package watch
 
 import (
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -145,5 +148,15 @@ func TestBurstIsOneBatch(t *testing.T) {
 	got = slices.Compact(got)
 	if !slices.Equal(got, want) {
 		t.Errorf("%d paths in %d batches, want the %d written", len(got), batches, len(want))
+	}
+}
+
+func TestFullWatchTableIsExplained(t *testing.T) {
+	err := watchError("/site/content", fmt.Errorf("inotify_add_watch: %w", syscall.ENOSPC))
+	if !strings.Contains(err.Error(), "/site/content") || !strings.Contains(err.Error(), "fs.inotify.max_user_watches") {
+		t.Errorf("got %q; want the folder and the setting to raise", err)
+	}
+	if other := errors.New("permission denied"); watchError("x", other) != other {
+		t.Error("other errors should pass through unchanged")
 	}
 }
