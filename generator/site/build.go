@@ -101,11 +101,11 @@ func Check(root string, opts Options) diag.List {
 // Build runs the whole pipeline into out. On errors it writes nothing
 // (DiskOutput) or a partial set the caller discards (MemOutput).
 func Build(root string, opts Options, out Output) (Stats, diag.List) {
-	return build1(&build{root: root, opts: opts}, out)
+	return (&build{root: root, opts: opts}).run(out)
 }
 
-// build1 runs the whole pipeline of b into out.
-func build1(b *build, out Output) (Stats, diag.List) {
+// run runs the whole pipeline into out.
+func (b *build) run(out Output) (Stats, diag.List) {
 	errs := b.prepare()
 	if errs.HasErrors() {
 		errs.Sort()

@@ -61,7 +61,7 @@ func NewBuilder(root string, opts Options) *Builder {
 func (r *Builder) Build(out Output) (Stats, diag.List) {
 	r.newSources, r.newOutputs, r.newTexts = map[*content.Page]uint64{}, map[string]kept{}, map[*content.Page]filled{}
 	b := &build{root: r.root, opts: r.opts, reuse: r}
-	stats, errs := build1(b, out)
+	stats, errs := b.run(out)
 	if b.docs != nil {
 		r.docs = b.docs
 	}
