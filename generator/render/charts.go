@@ -93,7 +93,7 @@ func (p PageInView) QuadrantChart() template.HTML {
 		if len(dots) == 0 {
 			return ""
 		}
-		return template.HTML(chart.Quadrant("quadrant-"+slugID(p.URL), dots, quadrantText(v, fmt.Sprintf(v.T("quadrant_desc_many"), len(dots))), false))
+		return template.HTML(chart.Quadrant("quadrant-"+slugID(p.URL), dots, quadrantText(v, manyDesc(v, dots)), false))
 	}
 	r := p.Ratings
 	if r == nil || r.Service == nil || r.Experience == nil {
@@ -277,4 +277,16 @@ func oneVersion(cases []*Page, lang string) []*Page {
 		}
 	}
 	return out
+}
+
+// manyDesc describes a field of many cases by how many there are.
+func manyDesc(v *View, dots []chart.Dot) string {
+	n := 0
+	for _, d := range dots {
+		n += max(d.Count, 1)
+	}
+	if n == 1 {
+		return v.T("quadrant_desc_one")
+	}
+	return fmt.Sprintf(v.T("quadrant_desc_many"), n)
 }

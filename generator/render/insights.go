@@ -55,7 +55,7 @@ func (v *View) Insights() Insights {
 		in.Roles = template.HTML(rolesChart(v, "insights-roles", stats[:min(len(stats), roleLimit)]))
 	}
 	if dots := quadrantDots(v, cases); len(dots) > 0 {
-		in.Quadrant = template.HTML(chart.Quadrant("insights-quadrant", dots, quadrantText(v, fmt.Sprintf(v.T("quadrant_desc_many"), len(dots))), false))
+		in.Quadrant = template.HTML(chart.Quadrant("insights-quadrant", dots, quadrantText(v, manyDesc(v, dots)), false))
 	}
 	in.Industries = v.industryGaps(cases)
 	in.Years = v.years(cases)
