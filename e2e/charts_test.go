@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
@@ -55,6 +56,22 @@ func TestChartsLookRight(t *testing.T) {
 		"insights":         {"insights/index.html", 5},
 		"insights-finnish": {"fi/insights/index.html", 5},
 	}
+	// With JavaScript, the insights filters are drop-downs that navigate.
+	do(t, ctx,
+		chromedp.Navigate("file://"+filepath.Join(public, "insights", "index.html")),
+		chromedp.WaitVisible(chromedp.CSS(".insights-filter select")),
+	)
+	run(t, ctx, chromedp.Evaluate[bool](`(() => { const s = document.querySelector('.insights-filter select'); s.value = [...s.options].find(o => o.textContent === 'retail').value; setTimeout(() => s.dispatchEvent(new Event('change')), 0); return true; })()`))
+	for i := 0; ; i++ { // the page navigates under our feet: ask until it has
+		time.Sleep(100 * time.Millisecond)
+		if url, err := chromedp.Run(ctx, chromedp.Location()); err == nil && strings.Contains(url, "/insights/industry/retail/") {
+			break
+		}
+		if i == 50 {
+			t.Fatal("choosing retail in the insights filter did not go to its dashboard")
+		}
+	}
+
 	textColour := map[string]string{}
 	for name, page := range pages {
 		for _, scheme := range []string{"light", "dark"} {

@@ -2,6 +2,24 @@
 // index then lists every case, and the term links still filter.
 (() => {
   'use strict';
+  // Insights: each row of filter links becomes one drop-down that goes to
+  // the chosen share of the library (the links stay the way without it).
+  for (const row of document.querySelectorAll('.insights-filter p')) {
+    const links = Array.from(row.querySelectorAll('a'));
+    const name = row.querySelector('.filter-name');
+    if (!name || links.length < 2) continue;
+    const select = document.createElement('select');
+    select.append(new Option('—', ''));
+    for (const a of links) {
+      const opt = new Option(a.textContent, a.href);
+      opt.selected = a.hasAttribute('aria-current');
+      select.append(opt);
+    }
+    select.addEventListener('change', () => { if (select.value) location.assign(select.value); });
+    const label = document.createElement('label');
+    label.append(name.textContent + ' ', select);
+    row.replaceChildren(label);
+  }
   for (const form of document.querySelectorAll('form.filter-form[data-filter-for]')) {
     const list = document.getElementById(form.dataset.filterFor);
     if (!list) continue; // nothing to filter: leave the form hidden
