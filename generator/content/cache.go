@@ -29,11 +29,11 @@ type cached struct {
 	errs diag.List
 }
 
-// racyWindow is how close to the moment it was read a file's modification
+// RacyWindow is how close to the moment it was read a file's modification
 // time must be for the time alone not to prove the file unchanged: a save
 // within the same clock tick (seconds, on some file systems) keeps it.
 // Such files are compared by content instead, as git does.
-const racyWindow = 2 * time.Second
+const RacyWindow = 2 * time.Second
 
 // NewCache returns an empty cache.
 func NewCache() *Cache { return &Cache{entries: map[string]cached{}} }
@@ -75,7 +75,7 @@ func (c *Cache) load(root, rel string, cfg *Config) (*Page, diag.List) {
 		return loadPage(root, rel, cfg)
 	}
 	if same && bytes.Equal(src, e.src) {
-		if now.Sub(info.ModTime()) >= racyWindow {
+		if now.Sub(info.ModTime()) >= RacyWindow {
 			e.src = nil // old enough now for the time to tell
 			c.mu.Lock()
 			c.entries[rel] = e
@@ -85,7 +85,7 @@ func (c *Cache) load(root, rel string, cfg *Config) (*Page, diag.List) {
 	}
 	page, errs := ParsePage(rel, src, cfg)
 	e = cached{size: info.Size(), mod: info.ModTime(), page: page, errs: errs}
-	if now.Sub(info.ModTime()) < racyWindow {
+	if now.Sub(info.ModTime()) < RacyWindow {
 		e.src = src
 	}
 	c.mu.Lock()

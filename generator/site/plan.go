@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
+	"time"
 
 	"github.com/casebook-cx/casebook/generator/content"
 	"github.com/casebook-cx/casebook/generator/markdown"
@@ -189,7 +191,25 @@ func (b *build) bytes(name string, data []byte) {
 }
 
 func (b *build) copyFile(src, name string) {
-	b.made(name, func() ([]byte, error) { return os.ReadFile(filepath.Join(b.root, src)) })
+	path := filepath.Join(b.root, src)
+	b.made(name, func() ([]byte, error) { return os.ReadFile(path) })
+	if b.reuse != nil {
+		// A Builder keeps the bytes of a file whose size and time are
+		// unchanged, rather than read every image of the library per save.
+		b.outputs[len(b.outputs)-1].fingerprint = func() uint64 { return fileStamp(path) }
+	}
+}
+
+// fileStamp hashes a file's path, size and modification time. When these
+// cannot be trusted (the file is missing, or changed too recently for its
+// time to tell two saves apart) it returns the current time instead, which
+// matches no kept fingerprint, so the file is read.
+func fileStamp(path string) uint64 {
+	info, err := os.Stat(path)
+	if err != nil || time.Since(info.ModTime()) < content.RacyWindow {
+		return uint64(time.Now().UnixNano()) // differs from any kept one
+	}
+	return render.Hash([]byte(path), []byte(info.ModTime().String()), []byte(strconv.FormatInt(info.Size(), 10)))
 }
 
 // copyTree plans a copy of every file under dir (relative to the site
