@@ -161,6 +161,16 @@ func TestBuilderRendersWhatChanged(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, func(n, pages int) bool { return n == pages }, "every page"},
+		{"a static file", func() {
+			if err := writeFile(root, "static/note.txt", "first"); err != nil {
+				t.Fatal(err)
+			}
+		}, func(n, _ int) bool { return n == 0 }, "none"},
+		{"the static file, same size", func() {
+			if err := writeFile(root, "static/note.txt", "again"); err != nil {
+				t.Fatal(err)
+			}
+		}, func(n, _ int) bool { return n == 0 }, "none"},
 		{"the configuration", func() {
 			edit(t, root, "casebook.yaml", func(s string) string { return s + "params: {owner: us}\n" })
 		}, func(n, pages int) bool { return n == pages }, "every page"},
