@@ -22,7 +22,13 @@ func Fold(s string) string {
 		if unicode.Is(unicode.M, r) {
 			continue
 		}
-		b.WriteRune(unicode.ToLower(r))
+		r = unicode.ToLower(r)
+		if r == 'ς' {
+			// Greek final sigma is a form of σ; browsers lower a word-final Σ
+			// to ς and Go to σ, so both fold it to σ.
+			r = 'σ'
+		}
+		b.WriteRune(r)
 	}
 	return b.String()
 }

@@ -253,3 +253,12 @@ func TestQueryLimitBelowOne(t *testing.T) {
 		}
 	}
 }
+
+// TestFoldGreekSigma: ΟΔΟΣ, οδος and οδοσ are one word, whichever sigma.
+func TestFoldGreekSigma(t *testing.T) {
+	for _, w := range []string{"ΟΔΟΣ", "οδος", "οδοσ", "Οδός"} {
+		if got := Fold(w); got != "οδοσ" {
+			t.Errorf("Fold(%q) = %q, want οδοσ", w, got)
+		}
+	}
+}

@@ -33,7 +33,7 @@
   };
 
   // --- words --------------------------------------------------------------
-  const fold = s => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  const fold = s => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/ς/g, 'σ');
   const words = s => fold(s).match(/[\p{L}\p{N}]+/gu) || [];
   const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_';
   const DIGIT = {};
