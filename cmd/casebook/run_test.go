@@ -217,7 +217,7 @@ func TestCheckWarnsAboutOrphans(t *testing.T) {
 // the command line, in both languages and with a facet.
 func TestSearchCommand(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
-	if code, _, stderr := casebook(t, "search", "delivery", t.TempDir()); code != exitContent || !strings.Contains(stderr, "run casebook build first") {
+	if code, _, stderr := casebook(t, "search", "delivery", t.TempDir()); code != exitContent || !strings.Contains(stderr, "run casebook build first") || !strings.Contains(stderr, "no search index in ") {
 		t.Errorf("search before a build: exit %d, %q", code, stderr)
 	}
 	if code, _, stderr := casebook(t, "build", "--out", out, "../.."); code != exitOK {
@@ -247,6 +247,9 @@ func TestSearchCommand(t *testing.T) {
 	}
 	if code, _, _ := casebook(t, "search"); code != exitUsage {
 		t.Errorf("search without a query: exit %d, want %d", code, exitUsage)
+	}
+	if code, _, stderr := casebook(t, "search", "--industry", "nosuch", "delivery", out); code != exitUsage || !strings.Contains(stderr, "retail") {
+		t.Errorf("an unknown industry: exit %d, %q; want the industries listed", code, stderr)
 	}
 	if code, _, stderr := casebook(t, "search", "--limit", "-1", "delivery", out); code != exitUsage || !strings.Contains(stderr, "--limit -1") {
 		t.Errorf("--limit -1: exit %d, %q; want a usage error", code, stderr)

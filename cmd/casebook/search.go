@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/casebook-cx/casebook/generator/search"
@@ -48,16 +49,21 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		built = root // DIR is itself a built site
 	}
 	fsys := os.DirFS(built)
-	ix, err := openIndex(fsys, *lang)
+	ix, err := openIndex(fsys, built, *lang)
 	if err != nil {
 		fmt.Fprintf(stderr, "casebook search: %v\n", err)
 		return exitContent
 	}
 	req := search.Request{Text: pos[0], Limit: *limit, Filter: map[string]string{}}
 	for f, v := range filter {
-		if *v != "" {
-			req.Filter[f] = *v
+		if *v == "" {
+			continue
 		}
+		if values := ix.FacetValues(f); !slices.Contains(values, *v) {
+			fmt.Fprintf(stderr, "casebook search: --%s %q matches no page; the values are: %s\n", f, *v, strings.Join(values, ", "))
+			return exitUsage
+		}
+		req.Filter[f] = *v
 	}
 	res, err := search.Query(ix, req)
 	if err != nil {
@@ -77,10 +83,10 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 
 // openIndex opens the index of lang in a built site: the default
 // language's at search/, another's at LANG/search/.
-func openIndex(fsys fs.FS, lang string) (*search.Index, error) {
+func openIndex(fsys fs.FS, dir, lang string) (*search.Index, error) {
 	ix, err := search.Open(fsys, strings.TrimSuffix(site.SearchDir, "/"))
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("no search index here (%s): run casebook build first", path.Join(site.SearchDir, "meta.js"))
+		return nil, fmt.Errorf("no search index in %s (no %s): run casebook build first", dir, path.Join(site.SearchDir, "meta.js"))
 	}
 	if err != nil || lang == "" || ix.Lang() == lang {
 		return ix, err

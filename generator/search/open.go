@@ -44,6 +44,10 @@ func (ix *Index) Lang() string { return ix.meta.Lang }
 // Pages is how many pages the index holds.
 func (ix *Index) Pages() int { return ix.meta.Pages }
 
+// FacetValues lists the values of a facet (type, industry, tag,
+// framework) that pages of the index have, sorted.
+func (ix *Index) FacetValues(facet string) []string { return ix.meta.Facets[facet] }
+
 func (ix *Index) load(name string, v any) error {
 	file := path.Join(ix.dir, name+".js")
 	data, err := fs.ReadFile(ix.fsys, file)
