@@ -25,7 +25,11 @@
         const s = document.createElement('script');
         s.src = src;
         s.async = true;
-        s.onerror = () => { requested.delete(src); reject(new Error('cannot load ' + src)); };
+        const fail = why => { requested.delete(src); waiting.delete(key); reject(new Error(why + ' ' + src)); };
+        s.onerror = () => fail('cannot load');
+        // A script that ran without calling cbSearch is not an index file
+        // (an old file, a proxy's error page): fail rather than wait forever.
+        s.onload = () => { if (!loaded.has(key)) fail('no index data in'); };
         document.head.appendChild(s);
       }));
     }
