@@ -1,13 +1,15 @@
 #!/bin/bash
 # bench-charts.sh [CASES] [RUNS]: what the charts cost. Generates a site of
 # CASES cases (default 10000) with ../shared/bench/gencorpus, builds it
-# RUNS times (default 3) as is and RUNS times with layouts that draw no
-# charts (the built-in layouts with every chart call taken out), and
-# prints the median of each and the size of the insights pages.
+# RUNS times (default 5) as is and RUNS times with layouts that draw no
+# charts (the built-in layouts with every chart call taken out), by turns,
+# and prints the median of each and the size of the insights pages. The
+# same comparison in memory, without the disk: go test ./generator/site
+# -run '^$' -bench BenchmarkCharts -benchtime 4x
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 n=${1:-10000}
-runs=${2:-3}
+runs=${2:-5}
 [[ $n =~ ^[0-9]+$ && $runs =~ ^[0-9]+$ ]] || { echo "bench-charts: CASES and RUNS must be numbers" >&2; exit 2; }
 gen=$repo/../shared/bench/gencorpus
 [[ -d $gen ]] || { echo "bench-charts: $gen not found; this needs the shared folder beside the repository" >&2; exit 1; }
@@ -17,23 +19,26 @@ trap 'rm -rf "$tmp"' EXIT
 (cd "$gen" && go run . -cases "$n" -out "$tmp/site" >/dev/null)
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-time_builds() {
-  for _ in $(seq "$runs"); do
-    "$tmp/casebook" build --out "$tmp/out" "$tmp/site" | sed -E 's/.* in ([0-9.]+)s$/\1/'
-  done | median
-}
+build() { "$tmp/casebook" build --out "$tmp/out-$1" "$tmp/$1" | sed -E 's/.* in ([0-9.]+)s$/\1/'; }
 
-with=$(time_builds)
-insights=$(wc -c < "$tmp/out/insights/index.html")
-largest=$(find "$tmp/out/insights" -name index.html -printf '%s\n' | sort -n | tail -1)
-
-# The same layouts without charts: the chart calls become empty strings.
-mkdir -p "$tmp/site/layouts/partials"
+# The same site without charts: the built-in layouts with every chart call
+# made an empty string.
+cp -r "$tmp/site" "$tmp/plain"
+mkdir -p "$tmp/plain/layouts/partials"
 for f in partials/case.html insights.html; do
-  sed -E 's/\{\{(\.|\$\.)(JourneyChart|ChainChart|QuadrantChart|RolesChart)\}\}//g; s/(\.|\$\.)(JourneyChart|ChainChart|QuadrantChart|RolesChart)\b/""/g; s/\{\{with \.Insights\}\}/{{with ""}}/' \
-    "$repo/layouts/$f" > "$tmp/site/layouts/$f"
+  sed -E 's/\{\{(\.|\$\.)(JourneyChart|ChainChart|QuadrantChart|RolesChart)\}\}//g; s/(\.|\$\.)(JourneyChart|ChainChart|QuadrantChart|RolesChart)\b/""/g; s/\.Insights\b/""/g' \
+    "$repo/layouts/$f" > "$tmp/plain/layouts/$f"
 done
-without=$(time_builds)
+
+# By turns, so that the disk's moods fall on both alike.
+for _ in $(seq "$runs"); do
+  build site >> "$tmp/with"
+  build plain >> "$tmp/without"
+done
+with=$(median < "$tmp/with")
+without=$(median < "$tmp/without")
+insights=$(wc -c < "$tmp/out-site/insights/index.html")
+largest=$(find "$tmp/out-site/insights" -name index.html -printf '%s\n' | sort -n | tail -1)
 
 echo "cases: $n, builds each: $runs"
 echo "with charts:    ${with}s (median)"

@@ -3,6 +3,7 @@ package chart
 import (
 	"fmt"
 	"html"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -10,7 +11,45 @@ import (
 // svg collects the markup of one chart.
 type svg struct{ strings.Builder }
 
-func (s *svg) f(format string, args ...any) { fmt.Fprintf(&s.Builder, format, args...) }
+// f writes format with args, like fmt.Fprintf for the few verbs charts
+// use (%s, %d, %.0f, %.1f), several times faster: a large library draws
+// hundreds of thousands of shapes. Any other verb goes to fmt.
+func (s *svg) f(format string, args ...any) {
+	var buf [32]byte
+	next := 0
+	for i := 0; i < len(format); i++ {
+		c := format[i]
+		if c != '%' || i+1 == len(format) || next == len(args) {
+			s.WriteByte(c)
+			continue
+		}
+		switch v := args[next]; {
+		case format[i+1] == 's':
+			str, ok := v.(string)
+			if !ok {
+				str = fmt.Sprint(v)
+			}
+			s.WriteString(str)
+			i++
+		case format[i+1] == 'd':
+			n, ok := v.(int)
+			if !ok {
+				s.WriteString(fmt.Sprint(v))
+			} else {
+				s.Write(strconv.AppendInt(buf[:0], int64(n), 10))
+			}
+			i++
+		case strings.HasPrefix(format[i+1:], ".1f") || strings.HasPrefix(format[i+1:], ".0f"):
+			x, _ := v.(float64)
+			s.Write(strconv.AppendFloat(buf[:0], x, 'f', int(format[i+2]-'0'), 64))
+			i += 3
+		default:
+			s.WriteString(fmt.Sprintf(format[i:], args[next:]...))
+			return
+		}
+		next++
+	}
+}
 
 // open starts a chart with its accessible name and description. id must be
 // unique on the page; the title and description are referred to by it.

@@ -5,6 +5,7 @@ import (
 	"math/rand"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -230,4 +231,50 @@ func BenchmarkRebuild(b *testing.B) {
 			b.ReportMetric(float64(rendered)/float64(edit), "rendered/op")
 		})
 	}
+}
+
+// chartCalls are the template calls that draw charts; BenchmarkCharts
+// takes them out of a copy of the built-in layouts.
+var chartCalls = regexp.MustCompile(`\{\{(\.|\$\.)(JourneyChart|ChainChart|QuadrantChart|RolesChart)\}\}|(\.|\$\.)(JourneyChart|ChainChart|QuadrantChart|RolesChart)\b|\.Insights\b`)
+
+// BenchmarkCharts builds a site of 10,000 cases in memory with the
+// built-in layouts and with the same layouts minus every chart, by turns,
+// and reports what the charts add.
+//
+//	go test ./generator/site/ -run '^$' -bench BenchmarkCharts -benchtime 3x
+func BenchmarkCharts(b *testing.B) {
+	with, without := b.TempDir(), b.TempDir()
+	writeBenchSite(b, with, 10000)
+	writeBenchSite(b, without, 10000)
+	for _, name := range []string{"partials/case.html", "insights.html"} {
+		data, err := os.ReadFile(filepath.Join("../../layouts", name))
+		if err != nil {
+			b.Fatal(err)
+		}
+		plain := chartCalls.ReplaceAllStringFunc(string(data), func(m string) string {
+			if strings.HasPrefix(m, "{{") {
+				return ""
+			}
+			return `""`
+		})
+		if err := writeFile(without, filepath.Join("layouts", name), plain); err != nil {
+			b.Fatal(err)
+		}
+	}
+	var tw, to time.Duration
+	for b.Loop() {
+		for _, site := range []struct {
+			root string
+			took *time.Duration
+		}{{with, &tw}, {without, &to}} {
+			start := time.Now()
+			if _, errs := Build(site.root, Options{}, discard{}); errs.HasErrors() {
+				b.Fatal(errs)
+			}
+			*site.took += time.Since(start)
+		}
+	}
+	b.ReportMetric(tw.Seconds()/float64(b.N), "with-s")
+	b.ReportMetric(to.Seconds()/float64(b.N), "without-s")
+	b.ReportMetric(100*(tw.Seconds()-to.Seconds())/to.Seconds(), "charts-%")
 }
