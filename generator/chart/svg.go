@@ -13,7 +13,8 @@ type svg struct{ strings.Builder }
 
 // f writes format with args, like fmt.Fprintf for the few verbs charts
 // use (%s, %d, %.0f, %.1f), several times faster: a large library draws
-// hundreds of thousands of shapes. Any other verb goes to fmt.
+// hundreds of thousands of shapes. Numbers drop a trailing ".0". Any other
+// verb goes to fmt.
 func (s *svg) f(format string, args ...any) {
 	var buf [32]byte
 	next := 0
@@ -41,7 +42,14 @@ func (s *svg) f(format string, args ...any) {
 			i++
 		case strings.HasPrefix(format[i+1:], ".1f") || strings.HasPrefix(format[i+1:], ".0f"):
 			x, _ := v.(float64)
-			s.Write(strconv.AppendFloat(buf[:0], x, 'f', int(format[i+2]-'0'), 64))
+			num := strconv.AppendFloat(buf[:0], x, 'f', int(format[i+2]-'0'), 64)
+			if n := len(num); n > 2 && num[n-2] == '.' && num[n-1] == '0' {
+				num = num[:n-2] // 116, not 116.0: charts are many numbers
+			}
+			if len(num) == 2 && num[0] == '-' && num[1] == '0' {
+				num = num[1:]
+			}
+			s.Write(num)
 			i += 3
 		default:
 			s.WriteString(fmt.Sprintf(format[i:], args[next:]...))
@@ -72,7 +80,10 @@ func (s *svg) close() string {
 
 // text writes a label; anchor is start, middle or end.
 func (s *svg) text(x, y float64, anchor, class, label string) {
-	s.f(`<text x="%.1f" y="%.1f" text-anchor="%s"`, x, y, anchor)
+	s.f(`<text x="%.1f" y="%.1f"`, x, y)
+	if anchor != "start" { // SVG's default
+		s.f(` text-anchor="%s"`, anchor)
+	}
 	if class != "" {
 		s.f(` class="%s"`, class)
 	}
