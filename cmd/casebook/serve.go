@@ -13,6 +13,7 @@ import (
 	"os/signal"
 	"runtime"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -124,6 +125,12 @@ func displayHost(bind string) string {
 func printReport(stdout, stderr io.Writer, r serve.Report) {
 	if report(r.Errors, stderr) != exitOK {
 		fmt.Fprintln(stderr, "still serving the last good site")
+		return
+	}
+	if r.Quick {
+		if len(r.Changed) > 0 {
+			fmt.Fprintf(stdout, "shown in %dms: %s (the rest of the site follows)\n", r.Duration.Milliseconds(), strings.Join(r.Changed, ", "))
+		}
 		return
 	}
 	fmt.Fprintf(stdout, "built in %dms: %d %s rendered, %d %s changed\n", r.Duration.Milliseconds(),

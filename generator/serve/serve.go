@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html"
+	"maps"
 	"mime"
 	"net"
 	"net/http"
@@ -44,9 +45,13 @@ type Server struct {
 	builder *site.Builder
 
 	mu      sync.RWMutex
-	files   map[string][]byte // the last good site
-	sources map[string]string // source file -> page folder, of the last good build
-	errs    diag.List         // errors of the newest build, if it failed
+	files   map[string][]byte    // the last good site
+	quick   map[string]quickPage // pages Quick made since, served over files
+	sources map[string]string    // source file -> page folder, of the last good build
+	errs    diag.List            // errors of the newest build, if it failed
+	saves   int                  // saves recorded so far, numbering them
+	unbuilt map[string]int       // source files saved since the build files came from, by their last save's number
+	built   int                  // the number of the last save the good build started after
 
 	clientsMu sync.Mutex
 	clients   map[chan []byte]bool
@@ -55,7 +60,13 @@ type Server struct {
 // New makes a server for the site in root. Call Rebuild before serving.
 func New(root string, opts Options) *Server {
 	return &Server{root: root, opts: opts, builder: site.NewBuilder(root, site.Options{Drafts: opts.Drafts}),
-		files: map[string][]byte{}, clients: map[chan []byte]bool{}}
+		files: map[string][]byte{}, unbuilt: map[string]int{}, clients: map[chan []byte]bool{}}
+}
+
+// quickPage is a page Quick made, and the save it shows.
+type quickPage struct {
+	data []byte
+	save int
 }
 
 // Report says what one rebuild did.
@@ -64,6 +75,7 @@ type Report struct {
 	Rendered int       // pages whose template ran; the others kept their bytes
 	Errors   diag.List // the build's problems; with errors, the site is the previous one
 	Duration time.Duration
+	Quick    bool // the edited pages alone, shown by Quick ahead of the full rebuild
 }
 
 // change is what a browser is told after a rebuild.
@@ -74,11 +86,93 @@ type change struct {
 	Navigate string   `json:"navigate,omitempty"` // the page just edited
 }
 
+// Saved records saves of source files (absolute paths, as the watcher
+// gives them), which decides what Quick may show alone. Watch calls it for
+// every batch; a caller that drives Rebuild and Quick itself calls it
+// before them.
+func (s *Server) Saved(edited []string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.saves++
+	for _, rel := range s.relative(edited) {
+		s.unbuilt[rel] = s.saves
+	}
+}
+
+// Quick shows saved pages at once, ahead of the full rebuild that must
+// follow: it renders the edited pages alone (site.Builder.Quick), serves
+// them and tells browsers. It does so only when those pages are all that
+// changed since the last good build and no error is showing; ok says
+// whether it did. Quick may run while Rebuild runs.
+func (s *Server) Quick(edited []string) (rep Report, ok bool) {
+	start := time.Now()
+	rels := s.relative(edited)
+	s.mu.RLock()
+	save, allowed := s.saves, !s.errs.HasErrors() && len(rels) > 0
+	for f := range s.unbuilt {
+		allowed = allowed && slices.Contains(rels, f)
+	}
+	s.mu.RUnlock()
+	if !allowed {
+		return Report{}, false
+	}
+	pages, ok := s.builder.Quick(rels)
+	if !ok {
+		return Report{}, false
+	}
+	rep = Report{Rendered: len(pages), Quick: true}
+	s.mu.Lock()
+	if s.errs.HasErrors() || save <= s.built {
+		// A rebuild finished meanwhile, with errors or with these saves.
+		s.mu.Unlock()
+		return Report{}, false
+	}
+	if s.quick == nil {
+		s.quick = map[string]quickPage{}
+	}
+	for name, data := range pages {
+		if old, _ := s.served(name); !bytes.Equal(old, data) {
+			rep.Changed = append(rep.Changed, name)
+		}
+		s.quick[name] = quickPage{data: data, save: save}
+	}
+	sources := s.sources
+	s.mu.Unlock()
+	slices.Sort(rep.Changed)
+	rep.Duration = time.Since(start)
+	s.tell(rep, false, edited, sources)
+	return rep, true
+}
+
+// served is what the server answers for name; s.mu must be held.
+func (s *Server) served(name string) ([]byte, bool) {
+	if q, ok := s.quick[name]; ok {
+		return q.data, true
+	}
+	data, ok := s.files[name]
+	return data, ok
+}
+
+// relative turns absolute paths under the site into slash-separated paths
+// relative to it, as diagnostics and site.Builder.Quick name files.
+func (s *Server) relative(paths []string) []string {
+	var rels []string
+	for _, f := range paths {
+		if rel, err := filepath.Rel(s.root, f); err == nil && !strings.HasPrefix(rel, "..") {
+			rels = append(rels, filepath.ToSlash(rel))
+		}
+	}
+	return rels
+}
+
 // Rebuild builds the site again and tells browsers. edited are the source
 // files that changed (for --navigate); nil for the first build.
 func (s *Server) Rebuild(edited []string) Report {
 	s.buildMu.Lock()
 	defer s.buildMu.Unlock()
+	s.mu.RLock()
+	startSave := s.saves // every save so far is on disk for this build to read
+	s.mu.RUnlock()
 	start := time.Now()
 	out := site.NewMemOutput()
 	stats, errs := s.builder.Build(out)
@@ -86,33 +180,53 @@ func (s *Server) Rebuild(edited []string) Report {
 	s.mu.Lock()
 	hadErrors := s.errs.HasErrors()
 	s.errs = errs
-	if !errs.HasErrors() {
-		files := out.Files()
-		rep.Changed = diff(s.files, files)
-		s.files, s.sources = files, stats.Sources
+	if errs.HasErrors() {
+		s.quick = nil // the last good site, as it was
+	} else {
+		before := overlay(s.files, s.quick)
+		s.files, s.sources, s.built = out.Files(), stats.Sources, startSave
+		// Pages Quick made of later saves stay until a build has read them.
+		maps.DeleteFunc(s.quick, func(_ string, q quickPage) bool { return q.save <= startSave })
+		maps.DeleteFunc(s.unbuilt, func(_ string, save int) bool { return save <= startSave })
+		rep.Changed = diff(before, overlay(s.files, s.quick))
 	}
 	sources := s.sources
 	s.mu.Unlock()
+	s.tell(rep, hadErrors || errs.HasErrors(), edited, sources)
+	return rep
+}
 
-	c := change{Reload: hadErrors || errs.HasErrors()}
+// tell sends browsers what a rebuild changed; reload asks every page to
+// reload, as when errors come or go.
+func (s *Server) tell(rep Report, reload bool, edited []string, sources map[string]string) {
+	c := change{Reload: reload}
 	if len(rep.Changed) > 500 {
 		c.All = true
 	} else {
 		c.Changed = rep.Changed
 	}
 	if s.opts.Navigate {
-		for _, f := range edited {
-			if rel, err := filepath.Rel(s.root, f); err == nil {
-				if url, ok := sources[filepath.ToSlash(rel)]; ok {
-					c.Navigate = url + "index.html"
-				}
+		for _, rel := range s.relative(edited) {
+			if url, ok := sources[rel]; ok {
+				c.Navigate = url + "index.html"
 			}
 		}
 	}
 	if c.Reload || c.All || len(c.Changed) > 0 || c.Navigate != "" {
 		s.broadcast(c)
 	}
-	return rep
+}
+
+// overlay is files with the pages of quick over them.
+func overlay(files map[string][]byte, quick map[string]quickPage) map[string][]byte {
+	if len(quick) == 0 {
+		return files
+	}
+	out := maps.Clone(files)
+	for name, q := range quick {
+		out[name] = q.data
+	}
+	return out
 }
 
 // diff lists the names whose bytes differ between two builds.
@@ -188,7 +302,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mu.RLock()
-	data, ok := s.files[name]
+	data, ok := s.served(name)
 	status := http.StatusOK
 	if !ok {
 		data, status, name = s.files["404.html"], http.StatusNotFound, "404.html"

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -253,5 +254,111 @@ func TestWatchRebuilds(t *testing.T) {
 				t.Fatal("no rebuild after saving a page")
 			}
 		}
+	}
+}
+
+// TestQuickShowsASaveFirst: a saved page is served and announced at once,
+// alone; the full rebuild after it announces the rest and not the page
+// again.
+func TestQuickShowsASaveFirst(t *testing.T) {
+	root, s, srv := newSite(t)
+	changes := listen(t, s, srv)
+	page := filepath.Join(root, "content", "cases", "locker.md")
+	writeFile(t, page, strings.Replace(goodCase, "never opened", "opened at last", 1))
+	s.Saved([]string{page})
+	rep, ok := s.Quick([]string{page})
+	if !ok || !rep.Quick || !slices.Equal(rep.Changed, []string{"cases/locker/index.html"}) {
+		t.Fatalf("Quick after a body edit: ok %v, %+v", ok, rep)
+	}
+	if c := nextChange(t, changes); c.Reload || c.All || !slices.Equal(c.Changed, rep.Changed) {
+		t.Errorf("Quick sent %+v", c)
+	}
+	if _, body := get(t, srv.URL+"/cases/locker/"); !strings.Contains(body, "opened at last") {
+		t.Error("the page Quick made is not served")
+	}
+	full := s.Rebuild([]string{page})
+	if len(full.Changed) == 0 || slices.Contains(full.Changed, "cases/locker/index.html") {
+		t.Errorf("the rebuild after Quick changed %v: want the search index, not the page again", full.Changed)
+	}
+	if c := nextChange(t, changes); slices.Contains(c.Changed, "cases/locker/index.html") {
+		t.Errorf("the rebuild after Quick sent %+v", c)
+	}
+}
+
+// TestQuickOnlyWhenAlone: Quick refuses while another file's save waits
+// for a rebuild, and while errors show; a failed rebuild takes back the
+// pages it showed.
+func TestQuickOnlyWhenAlone(t *testing.T) {
+	root, s, srv := newSite(t)
+	locker := filepath.Join(root, "content", "cases", "locker.md")
+	about := filepath.Join(root, "content", "about.md")
+	save := func(path, data string) {
+		writeFile(t, path, data)
+		s.Saved([]string{path})
+	}
+	save(about, "---\ntitle: About\n---\n\nSee [[locker]], please.\n")
+	save(locker, strings.Replace(goodCase, "never opened", "stuck", 1))
+	if _, ok := s.Quick([]string{locker}); ok {
+		t.Error("Quick showed a page while another saved page waited for a rebuild")
+	}
+	s.Rebuild(nil)
+	save(locker, strings.Replace(goodCase, "never opened", "opened at last", 1))
+	if _, ok := s.Quick([]string{locker}); !ok {
+		t.Fatal("Quick refused a body edit after the rebuild")
+	}
+	// about.md breaks: the rebuild fails, and the site is the last good
+	// one again, without the page Quick made.
+	save(about, "---\ntitle: [About\n---\n")
+	if _, ok := s.Quick([]string{about}); ok {
+		t.Error("Quick showed a page that does not parse")
+	}
+	if rep := s.Rebuild(nil); !rep.Errors.HasErrors() {
+		t.Fatal("a broken page built")
+	}
+	if _, body := get(t, srv.URL+"/cases/locker/"); !strings.Contains(body, "stuck") || strings.Contains(body, "opened at last") {
+		t.Error("after a failed rebuild, the page Quick made is still served")
+	}
+	save(locker, strings.Replace(goodCase, "never opened", "opened, finally", 1))
+	if _, ok := s.Quick([]string{locker}); ok {
+		t.Error("Quick showed a page while errors show")
+	}
+}
+
+// TestWatchShowsThenRebuilds: under the real watcher, a body edit is
+// shown by Quick, then the full rebuild follows by itself.
+func TestWatchShowsThenRebuilds(t *testing.T) {
+	root, s, _ := newSite(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	reports := make(chan Report, 64)
+	done := make(chan error, 1)
+	go func() { done <- s.Watch(ctx, func(r Report) { reports <- r }) }()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	})
+	page := filepath.Join(root, "content", "cases", "locker.md")
+	var first Report
+	for i := 0; first.Changed == nil; i++ { // the watcher starts in its goroutine
+		writeFile(t, page, strings.Replace(goodCase, "never opened", fmt.Sprintf("opened on try %d", i), 1))
+		select {
+		case first = <-reports:
+		case <-time.After(200 * time.Millisecond):
+			if i == 25 {
+				t.Fatal("no report after saving a page")
+			}
+		}
+	}
+	if !first.Quick || !slices.Equal(first.Changed, []string{"cases/locker/index.html"}) {
+		t.Fatalf("first report after a body edit: %+v, want Quick with the page", first)
+	}
+	select {
+	case r := <-reports:
+		if r.Quick || r.Errors.HasErrors() {
+			t.Errorf("second report: %+v, want the full rebuild", r)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("no full rebuild followed Quick")
 	}
 }

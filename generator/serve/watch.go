@@ -5,6 +5,7 @@ import (
 	"errors"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/casebook-cx/casebook/generator/content"
 	"github.com/casebook-cx/casebook/generator/diag"
@@ -15,13 +16,55 @@ import (
 )
 
 // Watch rebuilds the site after every batch of changes to its sources
-// until ctx ends, calling report after each rebuild.
+// until ctx ends, calling report after each rebuild. A batch that Quick
+// can show is shown at once; the full rebuild runs in its own goroutine,
+// one at a time, each taking every batch that came while the last ran, so
+// a save never waits for the rebuild of the one before.
 func (s *Server) Watch(ctx context.Context, report func(Report)) error {
 	w, err := watch.New(s.root, watch.Options{Ignore: s.ignored})
 	if err != nil {
 		return err
 	}
 	defer w.Close()
+	var reportMu sync.Mutex // reports come from this loop and from the rebuilds
+	report = func(f func(Report)) func(Report) {
+		return func(r Report) {
+			reportMu.Lock()
+			defer reportMu.Unlock()
+			f(r)
+		}
+	}(report)
+	var (
+		mu      sync.Mutex
+		pending []string
+		kick    = make(chan struct{}, 1)
+		done    = make(chan struct{})
+	)
+	go func() {
+		defer close(done)
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-kick:
+				mu.Lock()
+				edited := pending
+				pending = nil
+				mu.Unlock()
+				report(s.Rebuild(edited))
+			}
+		}
+	}()
+	defer func() { <-done }() // a rebuild under way ends before Watch returns
+	rebuild := func(edited []string) {
+		mu.Lock()
+		pending = append(pending, edited...)
+		mu.Unlock()
+		select {
+		case kick <- struct{}{}:
+		default: // one is due already, and will take these too
+		}
+	}
 	for {
 		select {
 		case <-ctx.Done():
@@ -30,7 +73,11 @@ func (s *Server) Watch(ctx context.Context, report func(Report)) error {
 			if !ok {
 				return nil
 			}
-			report(s.Rebuild(batch))
+			s.Saved(batch)
+			if rep, ok := s.Quick(batch); ok {
+				report(rep)
+			}
+			rebuild(batch)
 		case err := <-w.Errors:
 			// The watcher goes on after an error: a lost event is made good
 			// by a rebuild, which finds every change by itself.
@@ -38,7 +85,8 @@ func (s *Server) Watch(ctx context.Context, report func(Report)) error {
 			warn.Warnf(diag.Pos{Path: s.root}, "watching: %v", err)
 			report(Report{Errors: warn})
 			if errors.Is(err, fsnotify.ErrEventOverflow) {
-				report(s.Rebuild(nil))
+				s.Saved([]string{s.root}) // an unknown change: nothing may be shown alone until a rebuild
+				rebuild(nil)
 			}
 		}
 	}

@@ -172,7 +172,11 @@ func (b *build) release(p *content.Page) {
 
 // fill writes the resolved links into a page's HTML.
 func (b *build) fill(p *content.Page) []byte {
-	doc, links := b.docs[p], b.linked.links[p]
+	return fillLinks(p, b.docs[p], b.linked.links[p])
+}
+
+// fillLinks writes links, resolved, into doc, the converted body of p.
+func fillLinks(p *content.Page, doc *markdown.Doc, links []resolved) []byte {
 	return doc.Fill(func(i int) (string, string) {
 		to := links[i]
 		switch {

@@ -21,7 +21,7 @@ import (
 // fingerprint (see render.Fingerprints) differs from the last good build.
 // Links, lists and the search index are worked out whole each time, which
 // keeps every build equal to a fresh one. A Builder is not safe for
-// concurrent use.
+// concurrent use, but for Quick, which may run beside a Build.
 type Builder struct {
 	root  string
 	opts  Options
@@ -36,6 +36,8 @@ type Builder struct {
 	// Of the last good build:
 	sources map[*content.Page]uint64 // front matter hashes, by page
 	outputs map[string]kept          // by output name
+	lastMu  sync.Mutex               // Quick reads last while a Build may run
+	last    *build                   // the whole build, which Quick renders against
 
 	// Filled during a build:
 	mu         sync.Mutex
@@ -70,6 +72,9 @@ func (r *Builder) Build(out Output) (Stats, diag.List) {
 	}
 	if !errs.HasErrors() {
 		r.sources, r.outputs = r.newSources, r.newOutputs
+		r.lastMu.Lock()
+		r.last = b
+		r.lastMu.Unlock()
 	}
 	r.newSources, r.newOutputs, r.newTexts = nil, nil, nil
 	return stats, errs

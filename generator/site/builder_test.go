@@ -266,18 +266,32 @@ func TestBuilderRandomEdits(t *testing.T) {
 		},
 	}
 	var done []string
-	compared := 0
+	compared, quick := 0, 0
 	for range 30 {
 		done = append(done, edits[rnd.Intn(len(edits))]())
+		_, rel, _ := strings.Cut(done[len(done)-1], " ")
+		pages, ok := r.Quick([]string{rel})
 		out := NewMemOutput()
 		if _, errs := r.Build(out); errs.HasErrors() {
 			continue // a random link can name a case not written yet; the next edits go on from here
+		}
+		if ok {
+			quick++
+			built := out.Files()
+			for name, data := range pages {
+				if !bytes.Equal(data, built[name]) {
+					t.Errorf("Quick's %s differs from the build's\n%s", name, firstDifference(built[name], data))
+				}
+			}
 		}
 		rebuild(t, r, root)
 		compared++
 		if t.Failed() {
 			t.Fatalf("after %s", strings.Join(done, ", "))
 		}
+	}
+	if quick == 0 {
+		t.Error("Quick answered for none of the edits")
 	}
 	if compared < 20 {
 		t.Errorf("only %d of 30 edits left a library without errors to compare", compared)

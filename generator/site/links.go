@@ -22,6 +22,7 @@ type resolved struct {
 // linkState is the outcome of the link phase, kept for assembly.
 type linkState struct {
 	resolver   *link.Resolver
+	files      map[string]bool // the non-page files under content/, by path relative to it
 	links      map[*content.Page][]resolved
 	frameworks map[*content.Page][]*content.Page // a case's resolved frameworks entries
 	graph      *link.Graph
@@ -66,7 +67,7 @@ func (b *build) link() diag.List {
 			fws[i] = append(fws[i], fw)
 		}
 	})
-	b.linked = &linkState{resolver: r, links: map[*content.Page][]resolved{}, frameworks: map[*content.Page][]*content.Page{}}
+	b.linked = &linkState{resolver: r, files: files, links: map[*content.Page][]resolved{}, frameworks: map[*content.Page][]*content.Page{}}
 	var errs diag.List
 	for i, p := range pages {
 		errs.Append(lists[i])

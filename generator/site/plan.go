@@ -31,12 +31,7 @@ func (b *build) plan() {
 	for _, l := range b.langs {
 		b.lists(l)
 		for _, v := range l.pages {
-			view := b.view(l, string(v.Kind), v.URL, v.Title)
-			view.Page, view.Description = v, v.Summary
-			for _, t := range v.Translations {
-				view.Alternates = append(view.Alternates, render.Alternate{Lang: t.Lang, Name: render.LanguageName(t.Lang), URL: t.URL})
-			}
-			b.page(v.URL+"index.html", string(v.Kind)+".html", view)
+			b.page(v.URL+"index.html", string(v.Kind)+".html", b.pageView(l, v))
 		}
 		b.made(l.prefix+"atom.xml", func() ([]byte, error) { return b.feed(l) })
 	}
@@ -127,6 +122,16 @@ func (b *build) view(l *language, kind, url, title string) *render.View {
 		v.Alternates = b.listAlternates(l, url)
 	}
 	return v
+}
+
+// pageView is the view of one content page of language l.
+func (b *build) pageView(l *language, v *render.Page) *render.View {
+	view := b.view(l, string(v.Kind), v.URL, v.Title)
+	view.Page, view.Description = v, v.Summary
+	for _, t := range v.Translations {
+		view.Alternates = append(view.Alternates, render.Alternate{Lang: t.Lang, Name: render.LanguageName(t.Lang), URL: t.URL})
+	}
+	return view
 }
 
 // termAlternates links a tag or industry page to the same term in the

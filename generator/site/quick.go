@@ -1,0 +1,135 @@
+package site
+
+import (
+	"cmp"
+	"html/template"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/casebook-cx/casebook/generator/content"
+	"github.com/casebook-cx/casebook/generator/markdown"
+)
+
+// Quick shows an edit at once. It renders the pages of the given source
+// files (slash-separated paths relative to the site root, as
+// "content/cases/x.md") again, against the last good build, and returns
+// their outputs by name. A Build must follow in any case: Quick makes the
+// edited pages alone, and Build brings the rest of the site (backlinks
+// quoting the edited text, lists showing its title, the search index) up
+// to date. The pages Quick returns equal what that Build makes of them.
+//
+// That holds because Quick answers only for edits that change nothing the
+// rest of the build gives the page: every file must be a page of the last
+// good build, still parse without errors, keep its place (kind, language,
+// URL), its draft state, title, tags, industry, frameworks and aliases,
+// and link to the same pages as before (not to itself). For any other change, or
+// any error, ok is false and nothing is returned; the Build that follows
+// reports the errors.
+//
+// Quick only reads the last good build, which no later Build changes, so
+// it may run while a Build runs.
+func (r *Builder) Quick(files []string) (outputs map[string][]byte, ok bool) {
+	r.lastMu.Lock()
+	last := r.last
+	r.lastMu.Unlock()
+	if last == nil || len(files) == 0 {
+		return nil, false
+	}
+	outputs = make(map[string][]byte, len(files))
+	for _, file := range files {
+		name, data, ok := last.quickPage(r.root, file)
+		if !ok {
+			return nil, false
+		}
+		outputs[name] = data
+	}
+	return outputs, true
+}
+
+// quickPage renders the page of one source file again, if the edit allows
+// (see Builder.Quick).
+func (b *build) quickPage(root, file string) (name string, data []byte, ok bool) {
+	rel, isContent := strings.CutPrefix(file, content.Dir+"/")
+	if !isContent {
+		return "", nil, false
+	}
+	i := slices.IndexFunc(b.lib.Pages, func(p *content.Page) bool { return p.File == file })
+	if i < 0 {
+		return "", nil, false
+	}
+	old := b.lib.Pages[i]
+	view := b.views[old]
+	if view == nil {
+		return "", nil, false // a section's _index.md: its text is part of list pages
+	}
+	src, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(file)))
+	if err != nil {
+		return "", nil, false
+	}
+	p, errs := content.ParsePage(rel, src, b.lib.Config)
+	if p == nil || errs.HasErrors() || !sameStanding(old, p) {
+		return "", nil, false
+	}
+	doc, err := markdown.New(markdown.Options{Unsafe: b.lib.Config.Unsafe}).Convert(p.Body)
+	if err != nil {
+		return "", nil, false
+	}
+	links := resolveLinks(b.linked.resolver, b.linked.files, p, doc, &errs)
+	if errs.HasErrors() || !sameTargets(old, links, b.linked.graph.Links(old)) {
+		return "", nil, false
+	}
+
+	// The new page takes the old one's place in a copy of its view; all
+	// the rest of the view comes from the build, which the checks above
+	// show the edit cannot have changed.
+	v := *view
+	v.Page = p
+	v.Content = template.HTML(fillLinks(p, doc, links))
+	v.Summary = summary(p, doc, links)
+	l := b.languageOf(p)
+	data, err = b.tmpl.Render(string(p.Kind)+".html", b.pageView(l, &v))
+	if err != nil {
+		return "", nil, false
+	}
+	return p.URL + "index.html", data, true
+}
+
+// sameStanding reports whether a page's new version keeps everything the
+// rest of the build reads of it for what its own page shows: its place,
+// draft state, title (the text of links to it, which its backlinks
+// quote), tags, industry, frameworks and aliases.
+func sameStanding(old, p *content.Page) bool {
+	return old.File == p.File && old.Kind == p.Kind && old.Lang == p.Lang && old.URL == p.URL &&
+		old.Draft == p.Draft && old.Title == p.Title && old.Industry == p.Industry &&
+		slices.Equal(old.Tags, p.Tags) && slices.Equal(old.Frameworks, p.Frameworks) &&
+		slices.Equal(old.Aliases, p.Aliases)
+}
+
+// sameTargets reports whether a page's links, newly resolved, lead to the
+// pages it led to before (before: sorted by file, as Graph.Links is), and
+// none to the page itself, whose old version the resolver still holds.
+func sameTargets(old *content.Page, links []resolved, before []*content.Page) bool {
+	var now []*content.Page
+	for _, l := range links {
+		if l.to == old {
+			return false
+		}
+		if l.to != nil && !slices.Contains(now, l.to) {
+			now = append(now, l.to)
+		}
+	}
+	slices.SortFunc(now, func(a, b *content.Page) int { return cmp.Compare(a.File, b.File) })
+	return slices.Equal(now, before)
+}
+
+// languageOf is the language a page is listed and rendered in.
+func (b *build) languageOf(p *content.Page) *language {
+	for _, l := range b.langs {
+		if l.code == p.Lang {
+			return l
+		}
+	}
+	return b.langs[0]
+}

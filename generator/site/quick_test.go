@@ -1,0 +1,109 @@
+package site
+
+import (
+	"bytes"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// TestQuickEqualsBuild makes the edits Quick answers for and checks that
+// the page it renders is byte for byte the one the following Build makes,
+// and that it refuses the edits whose effects reach past the page.
+func TestQuickEqualsBuild(t *testing.T) {
+	root := copySample(t)
+	r := NewBuilder(root, Options{})
+	if _, errs := r.Build(NewMemOutput()); errs.HasErrors() {
+		t.Fatal(errs)
+	}
+	const washer = "content/cases/washing-machine.md"
+	replace := func(old, new string) func(string) string {
+		return func(s string) string {
+			if !strings.Contains(s, old) {
+				t.Fatalf("the sample no longer holds %q", old)
+			}
+			return strings.Replace(s, old, new, 1)
+		}
+	}
+	steps := []struct {
+		name   string
+		file   string
+		change func(string) string
+		quick  bool
+	}{
+		{"a paragraph added", washer, func(s string) string { return s + "\nA new paragraph, *emphasised*.\n" }, true},
+		{"a word changed", washer, replace("model purchase", "textbook purchase"), true},
+		{"the summary", washer, replace(`summary: "An e-retailer`, `summary: "A big e-retailer`), true},
+		{"a journey score", washer, replace("{stage: Delivery, expected: 9, target: 6, delivered: 1}", "{stage: Delivery, expected: 9, target: 6, delivered: 0}"), true},
+		{"a chain note", washer, replace("Damaged the box", "Dented the box"), true},
+		{"a heading", washer, replace("## What the customer bought", "## What she bought"), true},
+		{"the Finnish translation", "content/cases/washing-machine.fi.md", func(s string) string { return s + "\nUusi kappale.\n" }, true},
+		{"a framework's body", "content/frameworks/care-across-the-chain.md", func(s string) string { return s + "\nOne more thought.\n" }, true},
+		{"a plain page", "content/about.md", func(s string) string { return s + "\nThanks to the authors.\n" }, true},
+
+		{"a link to a page it did not link to", washer, func(s string) string { return s + "\nSee [[phone-operator]].\n" }, false},
+		{"a link to itself", washer, func(s string) string { return s + "\nBack to [[#what-she-bought]].\n" }, false},
+		{"the title", washer, replace(`title: "The Washing Machine Sold as Three Products"`, `title: "One Machine, Three Products"`), false},
+		{"a tag", washer, replace("tags: [e-commerce,", "tags: [ecommerce,"), false},
+		{"the industry", washer, replace("industry: retail", "industry: appliances"), false},
+		{"an error in the front matter", washer, replace("delivered: 0}", "delivered: lots}"), false},
+		{"the home page text", "content/_index.md", func(s string) string { return s + "\nWelcome.\n" }, false},
+	}
+	for _, step := range steps {
+		edit(t, root, step.file, step.change)
+		quick, ok := r.Quick([]string{step.file})
+		if ok != step.quick {
+			t.Fatalf("%s: Quick answered %v, want %v", step.name, ok, step.quick)
+		}
+		out := NewMemOutput()
+		_, errs := r.Build(out)
+		if !ok {
+			if errs.HasErrors() {
+				edit(t, root, step.file, replace("delivered: lots}", "delivered: 0}"))
+				if _, errs := r.Build(NewMemOutput()); errs.HasErrors() {
+					t.Fatalf("%s, fixed: %s", step.name, errs)
+				}
+			}
+			continue
+		}
+		if errs.HasErrors() {
+			t.Fatalf("%s: %s", step.name, errs)
+		}
+		if len(quick) != 1 {
+			t.Fatalf("%s: Quick made %d pages, want 1", step.name, len(quick))
+		}
+		built := out.Files()
+		for name, data := range quick {
+			if !bytes.Equal(data, built[name]) {
+				t.Errorf("%s: Quick's %s differs from the build's\n%s", step.name, name, firstDifference(built[name], data))
+			}
+		}
+	}
+}
+
+// TestQuickBesideBuild runs Quick while a Build runs, for the race
+// detector: the preview shows a save at once while the full rebuild of
+// the one before goes on.
+func TestQuickBesideBuild(t *testing.T) {
+	root := copySample(t)
+	r := NewBuilder(root, Options{})
+	if _, errs := r.Build(NewMemOutput()); errs.HasErrors() {
+		t.Fatal(errs)
+	}
+	const washer = "content/cases/washing-machine.md"
+	var wg sync.WaitGroup
+	for i := range 5 {
+		edit(t, root, washer, func(s string) string { return s + "\nMore.\n" })
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, errs := r.Build(NewMemOutput()); errs.HasErrors() {
+				t.Error(errs)
+			}
+		}()
+		if _, ok := r.Quick([]string{washer}); !ok {
+			t.Errorf("save %d: Quick refused a body edit", i)
+		}
+		wg.Wait()
+	}
+}
