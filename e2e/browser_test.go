@@ -326,8 +326,9 @@ func TestClientDownloadsWhatGoCounts(t *testing.T) {
 }
 
 // TestLivePreview is a writer's session: open a case in casebook serve,
-// save an edit and see it without touching the browser, break the front
-// matter and see the overlay, fix it and see the page again.
+// save a new paragraph, then a new title, and see each without touching
+// the browser, break the front matter and see the overlay, fix it and see
+// the page again.
 func TestLivePreview(t *testing.T) {
 	ctx := browser(t)
 	root := t.TempDir()
@@ -369,7 +370,10 @@ func TestLivePreview(t *testing.T) {
 			}
 		}
 	}
-	edited := bytes.Replace(original, []byte("title: \"The Washing Machine Sold as Three Products\""), []byte("title: \"The Washing Machine, Edited Live\""), 1)
+	// A new paragraph: the page alone is shown at once (serve's Quick).
+	body := append(slices.Clone(original), "\nA paragraph written while the preview watched.\n"...)
+	saveUntil(body, `document.querySelector('main').textContent.includes('written while the preview watched')`, "a new paragraph")
+	edited := bytes.Replace(body, []byte("title: \"The Washing Machine Sold as Three Products\""), []byte("title: \"The Washing Machine, Edited Live\""), 1)
 	if bytes.Equal(edited, original) {
 		t.Fatal("the sample case's title changed; update this test")
 	}

@@ -144,6 +144,14 @@ func (s *Server) Quick(edited []string) (rep Report, ok bool) {
 	return rep, true
 }
 
+// Unbuilt is how many saved source files no good build has read yet:
+// zero once the whole site is up to date with every save (Saved).
+func (s *Server) Unbuilt() int {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return len(s.unbuilt)
+}
+
 // served is what the server answers for name; s.mu must be held.
 func (s *Server) served(name string) ([]byte, bool) {
 	if q, ok := s.quick[name]; ok {
