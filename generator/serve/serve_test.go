@@ -225,20 +225,34 @@ func TestLiveReloadStreamsAreBounded(t *testing.T) {
 	}
 }
 
-// TestWatchRebuilds saves a file under a real watcher and waits for the
-// rebuild it causes.
-func TestWatchRebuilds(t *testing.T) {
-	root, s, _ := newSite(t)
+// watching runs s.Watch until the test ends and returns its reports.
+func watching(t *testing.T, s *Server) <-chan Report {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	reports := make(chan Report, 4)
+	reports := make(chan Report, 64)
 	done := make(chan error, 1)
-	go func() { done <- s.Watch(ctx, func(r Report) { reports <- r }) }()
+	go func() {
+		done <- s.Watch(ctx, func(r Report) {
+			select {
+			case reports <- r:
+			default: // a test that stopped reading must not hold up Watch
+			}
+		})
+	}()
 	t.Cleanup(func() {
 		cancel()
 		if err := <-done; err != nil {
 			t.Error(err)
 		}
 	})
+	return reports
+}
+
+// TestWatchRebuilds saves a file under a real watcher and waits for the
+// rebuild it causes.
+func TestWatchRebuilds(t *testing.T) {
+	root, s, _ := newSite(t)
+	reports := watching(t, s)
 	page := filepath.Join(root, "content", "cases", "new.md")
 	// The watcher starts in its goroutine; save until a rebuild comes.
 	for i := 0; ; i++ {
@@ -328,16 +342,7 @@ func TestQuickOnlyWhenAlone(t *testing.T) {
 // shown by Quick, then the full rebuild follows by itself.
 func TestWatchShowsThenRebuilds(t *testing.T) {
 	root, s, _ := newSite(t)
-	ctx, cancel := context.WithCancel(context.Background())
-	reports := make(chan Report, 64)
-	done := make(chan error, 1)
-	go func() { done <- s.Watch(ctx, func(r Report) { reports <- r }) }()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Error(err)
-		}
-	})
+	reports := watching(t, s)
 	page := filepath.Join(root, "content", "cases", "locker.md")
 	var first Report
 	for i := 0; first.Changed == nil; i++ { // the watcher starts in its goroutine
