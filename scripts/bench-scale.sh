@@ -45,6 +45,8 @@ echo "casebook $(cd "$repo" && git describe --always --dirty 2>/dev/null || echo
 echo
 echo "| cases | pages | casebook s | Hugo s | time ratio | casebook MB | Hugo MB | memory ratio | casebook MB / 1k cases |"
 echo "|------:|------:|-----------:|-------:|-----------:|------------:|--------:|-------------:|-----------------------:|"
+work=
+trap '[[ -z $work ]] || rm -rf "$work/out-cb" "$work/out-hugo"' EXIT
 for n in "${sizes[@]}"; do
   work=$tmp/vs-hugo-$n
   if [[ ! -f $work/.done ]]; then

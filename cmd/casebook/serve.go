@@ -123,6 +123,9 @@ func displayHost(bind string) string {
 // printReport prints a rebuild's errors and warnings, as build does, and
 // what it changed.
 func printReport(stdout, stderr io.Writer, r serve.Report) {
+	if r.Superseded {
+		return // the rebuild for the saves that made it so reports instead
+	}
 	if report(r.Errors, stderr) != exitOK {
 		fmt.Fprintln(stderr, "still serving the last good site")
 		return

@@ -15,8 +15,10 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
+	"github.com/casebook-cx/casebook/generator/diag"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -71,6 +73,9 @@ type Link struct {
 	Anchor string
 	Label  string // a wikilink's text after | ("" means the target's title); a Markdown link's text
 	Offset int    // byte offset of the link in the body
+	// Line and Col are where the link stands in the body (1-based), so
+	// that the body need not be kept for an error's position.
+	Line, Col int
 	// Before and After are the rest of the sentence the link stands in, as
 	// plain text, for backlinks that show a link in its context.
 	Before, After string
@@ -126,15 +131,25 @@ func (c *Converter) Convert(src []byte) (*Doc, error) {
 	pc := parser.NewContext(parser.WithIDs(&headingIDs{used: map[string]bool{}}))
 	pc.Set(docKey, doc)
 	root := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
-	var buf bytes.Buffer
-	buf.Grow(len(src) * 3 / 2)
-	if err := c.md.Renderer().Render(&buf, src, root); err != nil {
+	buf := buffers.Get().(*bytes.Buffer)
+	defer buffers.Put(buf)
+	buf.Reset()
+	if err := c.md.Renderer().Render(buf, src, root); err != nil {
 		return nil, err
 	}
-	doc.HTML = buf.Bytes()
+	doc.HTML = bytes.Clone(buf.Bytes()) // exactly its size: a library holds every page's HTML at once
 	collectText(doc, root, src)
+	if len(doc.Links) > 0 {
+		lines := diag.NewLineIndex(src)
+		for i := range doc.Links {
+			doc.Links[i].Line, doc.Links[i].Col = lines.Position(doc.Links[i].Offset)
+		}
+	}
 	return doc, nil
 }
+
+// buffers are the buffers Convert renders into, reused.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // placeholder marks where a resolved link value goes: \x00h3\x00 for link 3's
 // address, \x00t3\x00 for its text. NUL cannot come from the source (the

@@ -82,6 +82,9 @@ func TestLinkOffsets(t *testing.T) {
 			t.Errorf("link %d starts at %q, want %q", i, got, want)
 		}
 	}
+	if l := doc.Links[1]; l.Line != 3 || l.Col != 15 {
+		t.Errorf("the second link stands at %d:%d, want 3:15", l.Line, l.Col)
+	}
 	if doc.Lead != "Intro." {
 		t.Errorf("lead %q", doc.Lead)
 	}

@@ -19,6 +19,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/casebook-cx/casebook/generator/content"
 	"github.com/casebook-cx/casebook/generator/diag"
@@ -123,13 +124,20 @@ func (t *Templates) Execute(w io.Writer, name string, v *View) error {
 	return nil
 }
 
-// Render is Execute into a new buffer.
+// buffers are render buffers to reuse: a fresh buffer grows by doubling
+// to a page's size, which allocates twice the page, the largest share of
+// all a build allocates.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// Render is Execute into a new slice of exactly the page's size.
 func (t *Templates) Render(name string, v *View) ([]byte, error) {
-	var b bytes.Buffer
-	if err := t.Execute(&b, name, v); err != nil {
+	b := buffers.Get().(*bytes.Buffer)
+	defer buffers.Put(b)
+	b.Reset()
+	if err := t.Execute(b, name, v); err != nil {
 		return nil, err
 	}
-	return b.Bytes(), nil
+	return bytes.Clone(b.Bytes()), nil
 }
 
 // Assets returns the files for the site's assets/ folder by name.

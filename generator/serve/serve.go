@@ -52,6 +52,7 @@ type Server struct {
 	saves   int                  // saves recorded so far, numbering them
 	unbuilt map[string]int       // source files saved since the build files came from, by their last save's number
 	built   int                  // the number of the last save the good build started after
+	changes func() int64         // the watcher's count of changes seen (watch.Watcher.Changes), while Watch runs
 
 	clientsMu sync.Mutex
 	clients   map[chan []byte]bool
@@ -76,6 +77,10 @@ type Report struct {
 	Errors   diag.List // the build's problems; with errors, the site is the previous one
 	Duration time.Duration
 	Quick    bool // the edited pages alone, shown by Quick ahead of the full rebuild
+	// Superseded: the rebuild failed while files were being saved, so it
+	// may have read one half written; it is not shown, and the rebuild
+	// for those saves, which follows, decides.
+	Superseded bool
 }
 
 // change is what a browser is told after a rebuild.
@@ -152,6 +157,14 @@ func (s *Server) Unbuilt() int {
 	return len(s.unbuilt)
 }
 
+// changeCount is the watcher's count of changes, or 0 without one.
+func (s *Server) changeCount() int64 {
+	if s.changes == nil {
+		return 0
+	}
+	return s.changes()
+}
+
 // served is what the server answers for name; s.mu must be held.
 func (s *Server) served(name string) ([]byte, bool) {
 	if q, ok := s.quick[name]; ok {
@@ -179,13 +192,17 @@ func (s *Server) Rebuild(edited []string) Report {
 	s.buildMu.Lock()
 	defer s.buildMu.Unlock()
 	s.mu.RLock()
-	startSave := s.saves // every save so far is on disk for this build to read
+	startSave, startChanges := s.saves, s.changeCount() // every save so far is on disk for this build to read
 	s.mu.RUnlock()
 	start := time.Now()
 	out := site.NewMemOutput()
 	stats, errs := s.builder.Build(out)
 	rep := Report{Errors: errs, Rendered: stats.Rendered, Duration: time.Since(start)}
 	s.mu.Lock()
+	if errs.HasErrors() && (s.saves > startSave || s.changeCount() > startChanges) {
+		s.mu.Unlock()
+		return Report{Superseded: true, Duration: rep.Duration}
+	}
 	hadErrors := s.errs.HasErrors()
 	s.errs = errs
 	if errs.HasErrors() {

@@ -367,3 +367,26 @@ func TestWatchShowsThenRebuilds(t *testing.T) {
 		t.Fatal("no full rebuild followed Quick")
 	}
 }
+
+// TestFailedBuildDuringASave: a rebuild that fails while a file is being
+// saved (it may have read it half written) is not shown; the rebuild for
+// the save decides.
+func TestFailedBuildDuringASave(t *testing.T) {
+	root, s, srv := newSite(t)
+	var seen int64
+	s.changes = func() int64 { seen++; return seen } // the watcher sees a change during every build
+	writeFile(t, filepath.Join(root, "content", "cases", "locker.md"), "")
+	if rep := s.Rebuild(nil); !rep.Superseded || rep.Errors.HasErrors() {
+		t.Errorf("a failed build during a save: %+v, want it superseded", rep)
+	}
+	if s.Errors().HasErrors() {
+		t.Error("a superseded build's errors are shown")
+	}
+	if _, body := get(t, srv.URL+"/cases/locker/"); strings.Contains(body, "cb-overlay") || !strings.Contains(body, "never opened") {
+		t.Error("a superseded build changed the site")
+	}
+	s.changes = nil // the save is done: the next rebuild shows what is wrong
+	if rep := s.Rebuild(nil); rep.Superseded || !rep.Errors.HasErrors() {
+		t.Errorf("the rebuild after the save: %+v, want its errors", rep)
+	}
+}

@@ -26,6 +26,9 @@ func (s *Server) Watch(ctx context.Context, report func(Report)) error {
 		return err
 	}
 	defer w.Close()
+	s.mu.Lock()
+	s.changes = w.Changes
+	s.mu.Unlock()
 	var reportMu sync.Mutex // reports come from this loop and from the rebuilds
 	report = func(f func(Report)) func(Report) {
 		return func(r Report) {

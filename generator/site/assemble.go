@@ -159,14 +159,13 @@ func (l *language) addFallbacks(def *language) {
 	}
 }
 
-// release drops what a page no longer needs once its links are filled in:
-// its Markdown and the HTML with placeholders. On a large library these
-// are most of the memory a build holds.
+// release drops the HTML with placeholders of a page once its links are
+// filled in. On a large library the pages' HTML is most of the memory a
+// build holds.
 func (b *build) release(p *content.Page) {
 	if b.reuse != nil {
 		return // a Builder converts only changed pages, so keeps them all
 	}
-	p.Body = nil
 	b.docs[p].HTML = nil
 }
 

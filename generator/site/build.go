@@ -176,6 +176,9 @@ func (b *build) convert() diag.List {
 			return
 		}
 		docs[i] = doc
+		if b.reuse == nil {
+			p.Body = nil // the Doc has all later steps need; a Builder keeps the page for the next build
+		}
 	})
 	b.docs = make(map[*content.Page]*markdown.Doc, len(docs))
 	var errs diag.List

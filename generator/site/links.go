@@ -150,7 +150,6 @@ func (b *build) orphans() diag.List {
 // under content/, by path relative to it.
 func resolveLinks(r *link.Resolver, files map[string]bool, p *content.Page, doc *markdown.Doc, errs *diag.List) []resolved {
 	out := make([]resolved, len(doc.Links))
-	var lines *diag.LineIndex
 	for i, l := range doc.Links {
 		var to *content.Page
 		var err error
@@ -172,11 +171,7 @@ func resolveLinks(r *link.Resolver, files map[string]bool, p *content.Page, doc 
 			anchorID, err = anchorOn(r, to, l.Anchor)
 		}
 		if err != nil {
-			if lines == nil {
-				lines = diag.NewLineIndex(p.Body)
-			}
-			line, col := lines.Position(l.Offset)
-			errs.Errorf(diag.Pos{Path: p.File, Line: p.BodyLine + line - 1, Col: col}, "%s: %v", describeLink(l), err)
+			errs.Errorf(diag.Pos{Path: p.File, Line: p.BodyLine + l.Line - 1, Col: l.Col}, "%s: %v", describeLink(l), err)
 			continue
 		}
 		out[i] = resolved{to: to, anchor: anchorID}

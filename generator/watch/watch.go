@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -37,6 +38,7 @@ type Watcher struct {
 
 	fsw     *fsnotify.Watcher
 	opts    Options
+	changes atomic.Int64 // events that counted, so far
 	batches chan []string
 	errors  chan error
 	done    chan struct{}
@@ -68,6 +70,11 @@ func New(root string, opts Options) (*Watcher, error) {
 	go w.loop()
 	return w, nil
 }
+
+// Changes counts the events that counted so far. Two readings that differ
+// tell that something changed in between, before its batch is sent: a
+// rebuild that ran meanwhile may have read a file half written.
+func (w *Watcher) Changes() int64 { return w.changes.Load() }
 
 // Close stops watching and closes Batches.
 func (w *Watcher) Close() error {
@@ -139,6 +146,7 @@ func (w *Watcher) loop() {
 			if !w.accept(ev, pending) {
 				continue
 			}
+			w.changes.Add(1)
 			if deadline == nil {
 				deadline = time.After(w.opts.MaxDelay)
 			}
