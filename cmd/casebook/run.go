@@ -166,7 +166,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return exitContent
 	}
 	progress, finish := progressMeter(stderr, start)
-	stats, errs := site.Build(root, site.Options{Drafts: *drafts, Progress: progress}, disk)
+	prepared, restore := boundMemory()
+	defer restore()
+	stats, errs := site.Build(root, site.Options{Drafts: *drafts, Progress: progress, Prepared: prepared}, disk)
 	finish()
 	if errs.HasErrors() {
 		disk.Abort()

@@ -128,6 +128,9 @@ func build(lang string, docs []Doc, cache *Cache) (map[string][]byte, error) {
 	parallel.For(len(docs), func(i int) {
 		tf, n := cache.termFrequencies(lang, docs[i])
 		lengths[i] = n
+		// Once counted, a page's text is needed only for its record: the
+		// rest of it would be most of what the build holds.
+		docs[i].Body = truncate(joinText(docs[i].Experience, docs[i].Body), recordText)
 		mu.Lock()
 		defer mu.Unlock()
 		for term, f := range tf {
@@ -246,9 +249,8 @@ func build(lang string, docs []Doc, cache *Cache) (map[string][]byte, error) {
 		for _, f := range uniq(d.Frameworks) {
 			facetIDs["framework"][f] = append(facetIDs["framework"][f], id)
 		}
-		text := truncate(joinText(d.Experience, d.Body), recordText)
 		records = append(records, record{URL: d.URL, Title: d.Title, Kind: d.Kind, Summary: d.Summary,
-			Text: text, Date: d.Date, Industry: d.Industry, Tags: d.Tags, Frameworks: d.Frameworks})
+			Text: d.Body, Date: d.Date, Industry: d.Industry, Tags: d.Tags, Frameworks: d.Frameworks})
 	}
 	for first := 0; first < len(records); first += recordsPerFile {
 		if err := add("r/"+strconv.Itoa(first/recordsPerFile), records[first:min(first+recordsPerFile, len(records))]); err != nil {

@@ -28,6 +28,10 @@ import (
 type Options struct {
 	Drafts   bool
 	Progress func(done, total int) // called as pages render, from several goroutines
+	// Prepared, if set, is called once the library is loaded, converted,
+	// linked and assembled, before the search index and the rendering:
+	// from there on the build holds little more than the library itself.
+	Prepared func()
 }
 
 // Stats describe a finished build.
@@ -110,6 +114,9 @@ func (b *build) run(out Output) (Stats, diag.List) {
 	if errs.HasErrors() {
 		errs.Sort()
 		return Stats{}, errs
+	}
+	if b.opts.Prepared != nil {
+		b.opts.Prepared()
 	}
 	var ierr error
 	b.timed("index", func() { ierr = b.index() })

@@ -15,24 +15,22 @@ const SearchDir = "search/"
 
 // index builds every language's search index from its own pages (not the
 // default-language pages its lists fall back to: those are in the default
-// language's index) and drops the text it was made from.
+// language's index); a one-off build drops the text it was made from.
 func (b *build) index() error {
 	b.searchFiles = map[string]map[string][]byte{}
 	for _, l := range b.langs {
 		docs := make([]search.Doc, 0, len(l.pages))
 		for _, v := range l.pages {
 			docs = append(docs, b.searchDoc(v))
+			if b.reuse == nil {
+				b.docs[v.Page].Text = "" // the search Doc holds it now, and lets it go once counted
+			}
 		}
 		files, err := b.reuse.searchIndex(l.code, docs)
 		if err != nil {
 			return err
 		}
 		b.searchFiles[l.prefix+SearchDir] = files
-	}
-	if b.reuse == nil {
-		for _, doc := range b.docs {
-			doc.Text = ""
-		}
 	}
 	return nil
 }
