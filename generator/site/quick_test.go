@@ -11,11 +11,7 @@ import (
 // the page it renders is byte for byte the one the following Build makes,
 // and that it refuses the edits whose effects reach past the page.
 func TestQuickEqualsBuild(t *testing.T) {
-	root := copySample(t)
-	r := NewBuilder(root, Options{})
-	if _, errs := r.Build(NewMemOutput()); errs.HasErrors() {
-		t.Fatal(errs)
-	}
+	root, r := builtSample(t)
 	const washer = "content/cases/washing-machine.md"
 	replace := func(old, new string) func(string) string {
 		return func(s string) string {
@@ -81,15 +77,22 @@ func TestQuickEqualsBuild(t *testing.T) {
 	}
 }
 
+// builtSample is a Builder that has built a copy of the sample library.
+func builtSample(t *testing.T) (root string, r *Builder) {
+	t.Helper()
+	root = copySample(t)
+	r = NewBuilder(root, Options{})
+	if _, errs := r.Build(NewMemOutput()); errs.HasErrors() {
+		t.Fatal(errs)
+	}
+	return root, r
+}
+
 // TestQuickBesideBuild runs Quick while a Build runs, for the race
 // detector: the preview shows a save at once while the full rebuild of
 // the one before goes on.
 func TestQuickBesideBuild(t *testing.T) {
-	root := copySample(t)
-	r := NewBuilder(root, Options{})
-	if _, errs := r.Build(NewMemOutput()); errs.HasErrors() {
-		t.Fatal(errs)
-	}
+	root, r := builtSample(t)
 	const washer = "content/cases/washing-machine.md"
 	var wg sync.WaitGroup
 	for i := range 5 {
