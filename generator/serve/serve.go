@@ -104,28 +104,31 @@ func (s *Server) Saved(edited []string) {
 	}
 }
 
-// Quick shows saved pages at once, ahead of the full rebuild that must
-// follow: it renders the edited pages alone (site.Builder.Quick), serves
-// them and tells browsers. It does so only when those pages are all that
-// changed since the last good build and no error is showing; ok says
-// whether it did. Quick may run while Rebuild runs.
+// Quick shows a saved page at once, ahead of the full rebuild that must
+// follow: it renders the edited page alone (site.Builder.Quick), serves
+// it and tells browsers. It does so only when one page was saved, nothing
+// else changed since the last good build and no error is showing; ok
+// says whether it did. Quick may run while Rebuild runs.
 func (s *Server) Quick(edited []string) (rep Report, ok bool) {
 	start := time.Now()
 	rels := s.relative(edited)
+	if len(rels) != 1 {
+		return Report{}, false
+	}
 	s.mu.RLock()
-	save, allowed := s.saves, !s.errs.HasErrors() && len(rels) > 0
+	save, allowed := s.saves, !s.errs.HasErrors()
 	for f := range s.unbuilt {
-		allowed = allowed && slices.Contains(rels, f)
+		allowed = allowed && f == rels[0]
 	}
 	s.mu.RUnlock()
 	if !allowed {
 		return Report{}, false
 	}
-	pages, ok := s.builder.Quick(rels)
+	name, data, ok := s.builder.Quick(rels[0])
 	if !ok {
 		return Report{}, false
 	}
-	rep = Report{Rendered: len(pages), Quick: true}
+	rep = Report{Rendered: 1, Quick: true}
 	s.mu.Lock()
 	if s.errs.HasErrors() || save <= s.built {
 		// A rebuild finished meanwhile, with errors or with these saves.
@@ -135,15 +138,12 @@ func (s *Server) Quick(edited []string) (rep Report, ok bool) {
 	if s.quick == nil {
 		s.quick = map[string]quickPage{}
 	}
-	for name, data := range pages {
-		if old, _ := s.served(name); !bytes.Equal(old, data) {
-			rep.Changed = append(rep.Changed, name)
-		}
-		s.quick[name] = quickPage{data: data, save: save}
+	if old, _ := s.served(name); !bytes.Equal(old, data) {
+		rep.Changed = []string{name}
 	}
+	s.quick[name] = quickPage{data: data, save: save}
 	sources := s.sources
 	s.mu.Unlock()
-	slices.Sort(rep.Changed)
 	rep.Duration = time.Since(start)
 	s.tell(rep, false, edited, sources)
 	return rep, true

@@ -12,43 +12,37 @@ import (
 	"github.com/casebook-cx/casebook/generator/markdown"
 )
 
-// Quick shows an edit at once. It renders the pages of the given source
-// files (slash-separated paths relative to the site root, as
+// Quick shows an edit at once. It renders the page of one source file
+// (a slash-separated path relative to the site root, as
 // "content/cases/x.md") again, against the last good build, and returns
-// their outputs by name. A Build must follow in any case: Quick makes the
-// edited pages alone, and Build brings the rest of the site (backlinks
-// quoting the edited text, lists showing its title, the search index) up
-// to date. The pages Quick returns equal what that Build makes of them.
+// its output's name and bytes. A Build must follow in any case: Quick
+// makes the edited page alone, and Build brings the rest of the site
+// (backlinks quoting the edited text, lists, the search index) up to date.
+// When nothing else changed since the last good build and that Build
+// succeeds, the page Quick returns is the one it makes.
 //
 // That holds because Quick answers only for edits that change nothing the
-// rest of the build gives the page: every file must be a page of the last
+// rest of the build gives the page: the file must be a page of the last
 // good build, still parse without errors, keep its place (kind, language,
 // URL), its draft state, title, tags, industry, frameworks and aliases,
-// and link to the same pages as before (not to itself). For any other change, or
-// any error, ok is false and nothing is returned; the Build that follows
+// and link to the same pages as before (not to itself). (Two pages saved
+// at once may quote each other in their backlinks, so Quick takes one.)
+// For any other change, or any error, ok is false; the Build that follows
 // reports the errors.
 //
 // Quick only reads the last good build, which no later Build changes, so
 // it may run while a Build runs.
-func (r *Builder) Quick(files []string) (outputs map[string][]byte, ok bool) {
+func (r *Builder) Quick(file string) (name string, data []byte, ok bool) {
 	r.lastMu.Lock()
 	last := r.last
 	r.lastMu.Unlock()
-	if last == nil || len(files) == 0 {
-		return nil, false
+	if last == nil {
+		return "", nil, false
 	}
-	outputs = make(map[string][]byte, len(files))
-	for _, file := range files {
-		name, data, ok := last.quickPage(r.root, file)
-		if !ok {
-			return nil, false
-		}
-		outputs[name] = data
-	}
-	return outputs, true
+	return last.quickPage(r.root, file)
 }
 
-// quickPage renders the page of one source file again, if the edit allows
+// quickPage renders the page of a source file again, if the edit allows
 // (see Builder.Quick).
 func (b *build) quickPage(root, file string) (name string, data []byte, ok bool) {
 	rel, isContent := strings.CutPrefix(file, content.Dir+"/")
