@@ -11,7 +11,7 @@ import (
 // collection before it collects again, and hands freed memory back to the
 // system slowly. A build holds the library from loading to rendering, and
 // rendering makes a great deal of short-lived garbage on top of it, so
-// with those defaults a 100,000-case build peaked at 6.7 GB, four times
+// with those defaults a 100,000-case build peaked at 6.7 GB, several times
 // the library it held. casebook build collects sooner instead:
 const (
 	// buildGCPercent: collect when the heap has grown by a quarter.
@@ -29,8 +29,10 @@ const (
 // called many times in one test process). A user's GOGC or GOMEMLIMIT
 // wins over either.
 func boundMemory() (prepared, restore func()) {
-	oldPercent, oldLimit := -2, int64(-1) // -2: not changed
-	if os.Getenv("GOGC") == "" {
+	var oldPercent int
+	var oldLimit int64
+	setPercent, setLimit := os.Getenv("GOGC") == "", false
+	if setPercent {
 		oldPercent = debug.SetGCPercent(buildGCPercent)
 	}
 	prepared = func() {
@@ -44,13 +46,13 @@ func boundMemory() (prepared, restore func()) {
 			return
 		}
 		live := float64(sample[0].Value.Uint64())
-		oldLimit = debug.SetMemoryLimit(int64(live*limitFactor) + limitSlack)
+		oldLimit, setLimit = debug.SetMemoryLimit(int64(live*limitFactor)+limitSlack), true
 	}
 	restore = func() {
-		if oldPercent != -2 {
+		if setPercent {
 			debug.SetGCPercent(oldPercent)
 		}
-		if oldLimit >= 0 {
+		if setLimit {
 			debug.SetMemoryLimit(oldLimit)
 		}
 	}

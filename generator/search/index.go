@@ -124,13 +124,15 @@ func build(lang string, docs []Doc, cache *Cache) (map[string][]byte, error) {
 	// the build never holds every page's word counts at once.
 	postings := map[string][]rawPosting{}
 	lengths := make([]int, len(docs))
+	texts := make([]string, len(docs)) // each page's record text
 	var mu sync.Mutex
 	parallel.For(len(docs), func(i int) {
 		tf, n := cache.termFrequencies(lang, docs[i])
 		lengths[i] = n
 		// Once counted, a page's text is needed only for its record: the
 		// rest of it would be most of what the build holds.
-		docs[i].Body = truncate(joinText(docs[i].Experience, docs[i].Body), recordText)
+		texts[i] = truncate(joinText(docs[i].Experience, docs[i].Body), recordText)
+		docs[i].Body = ""
 		mu.Lock()
 		defer mu.Unlock()
 		for term, f := range tf {
@@ -250,7 +252,7 @@ func build(lang string, docs []Doc, cache *Cache) (map[string][]byte, error) {
 			facetIDs["framework"][f] = append(facetIDs["framework"][f], id)
 		}
 		records = append(records, record{URL: d.URL, Title: d.Title, Kind: d.Kind, Summary: d.Summary,
-			Text: d.Body, Date: d.Date, Industry: d.Industry, Tags: d.Tags, Frameworks: d.Frameworks})
+			Text: texts[id], Date: d.Date, Industry: d.Industry, Tags: d.Tags, Frameworks: d.Frameworks})
 	}
 	for first := 0; first < len(records); first += recordsPerFile {
 		if err := add("r/"+strconv.Itoa(first/recordsPerFile), records[first:min(first+recordsPerFile, len(records))]); err != nil {

@@ -61,7 +61,7 @@ type Server struct {
 // New makes a server for the site in root. Call Rebuild before serving.
 func New(root string, opts Options) *Server {
 	return &Server{root: root, opts: opts, builder: site.NewBuilder(root, site.Options{Drafts: opts.Drafts}),
-		files: map[string][]byte{}, unbuilt: map[string]int{}, clients: map[chan []byte]bool{}}
+		files: map[string][]byte{}, quick: map[string]quickPage{}, unbuilt: map[string]int{}, clients: map[chan []byte]bool{}}
 }
 
 // quickPage is a page Quick made, and the save it shows.
@@ -135,9 +135,6 @@ func (s *Server) Quick(edited []string) (rep Report, ok bool) {
 		s.mu.Unlock()
 		return Report{}, false
 	}
-	if s.quick == nil {
-		s.quick = map[string]quickPage{}
-	}
 	if old, _ := s.served(name); !bytes.Equal(old, data) {
 		rep.Changed = []string{name}
 	}
@@ -155,6 +152,13 @@ func (s *Server) Unbuilt() int {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	return len(s.unbuilt)
+}
+
+// setChanges gives Rebuild the watcher's count of changes (nil: none).
+func (s *Server) setChanges(changes func() int64) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.changes = changes
 }
 
 // changeCount is the watcher's count of changes, or 0 without one.
@@ -206,7 +210,7 @@ func (s *Server) Rebuild(edited []string) Report {
 	hadErrors := s.errs.HasErrors()
 	s.errs = errs
 	if errs.HasErrors() {
-		s.quick = nil // the last good site, as it was
+		clear(s.quick) // the last good site, as it was
 	} else {
 		before := overlay(s.files, s.quick)
 		s.files, s.sources, s.built = out.Files(), stats.Sources, startSave

@@ -26,17 +26,14 @@ func (s *Server) Watch(ctx context.Context, report func(Report)) error {
 		return err
 	}
 	defer w.Close()
-	s.mu.Lock()
-	s.changes = w.Changes
-	s.mu.Unlock()
-	var reportMu sync.Mutex // reports come from this loop and from the rebuilds
-	report = func(f func(Report)) func(Report) {
-		return func(r Report) {
-			reportMu.Lock()
-			defer reportMu.Unlock()
-			f(r)
-		}
-	}(report)
+	s.setChanges(w.Changes)
+	defer s.setChanges(nil)
+	var reportMu sync.Mutex
+	say := func(r Report) { // reports come from this loop and from the rebuilds
+		reportMu.Lock()
+		defer reportMu.Unlock()
+		report(r)
+	}
 	var (
 		mu      sync.Mutex
 		pending []string
@@ -54,7 +51,7 @@ func (s *Server) Watch(ctx context.Context, report func(Report)) error {
 				edited := pending
 				pending = nil
 				mu.Unlock()
-				report(s.Rebuild(edited))
+				say(s.Rebuild(edited))
 			}
 		}
 	}()
@@ -78,7 +75,7 @@ func (s *Server) Watch(ctx context.Context, report func(Report)) error {
 			}
 			s.Saved(batch)
 			if rep, ok := s.Quick(batch); ok {
-				report(rep)
+				say(rep)
 			}
 			rebuild(batch)
 		case err := <-w.Errors:
@@ -86,7 +83,7 @@ func (s *Server) Watch(ctx context.Context, report func(Report)) error {
 			// by a rebuild, which finds every change by itself.
 			var warn diag.List
 			warn.Warnf(diag.Pos{Path: s.root}, "watching: %v", err)
-			report(Report{Errors: warn})
+			say(Report{Errors: warn})
 			if errors.Is(err, fsnotify.ErrEventOverflow) {
 				s.Saved([]string{s.root}) // an unknown change: nothing may be shown alone until a rebuild
 				rebuild(nil)
