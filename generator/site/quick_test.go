@@ -32,6 +32,7 @@ func TestQuickEqualsBuild(t *testing.T) {
 		{"the summary", washer, replace(`summary: "An e-retailer`, `summary: "A big e-retailer`), true},
 		{"a journey score", washer, replace("{stage: Delivery, expected: 9, target: 6, delivered: 1}", "{stage: Delivery, expected: 9, target: 6, delivered: 0}"), true},
 		{"a chain note", washer, replace("Damaged the box", "Dented the box"), true},
+		{"the date", washer, replace("date: 2026-11-09", "date: 2026-11-10"), true},
 		{"a heading", washer, replace("## What the customer bought", "## What she bought"), true},
 		{"the Finnish translation", "content/cases/washing-machine.fi.md", func(s string) string { return s + "\nUusi kappale.\n" }, true},
 		{"a framework's body", "content/frameworks/care-across-the-chain.md", func(s string) string { return s + "\nOne more thought.\n" }, true},
