@@ -16,13 +16,13 @@ var update = flag.Bool("update", false, "rewrite the .html halves of testdata/co
 // stubFill fills links so the test shows what was recorded for each.
 func stubFill(doc *Doc) []byte {
 	kinds := map[LinkKind]string{LinkWiki: "wiki", LinkPage: "page", LinkFile: "file"}
-	return doc.Fill(func(i int) (string, string) {
+	return doc.Fill(func(i int) Value {
 		l := doc.Links[i]
 		label := l.Label
 		if label == "" {
 			label = "T(" + l.Target + ")"
 		}
-		return fmt.Sprintf("%s:%s#%s", kinds[l.Kind], l.Target, l.Anchor), label
+		return Value{Href: fmt.Sprintf("%s:%s#%s", kinds[l.Kind], l.Target, l.Anchor), Text: label}
 	})
 }
 
@@ -102,15 +102,20 @@ func FuzzConvert(f *testing.F) {
 			f.Add(file.Data)
 		}
 	}
+	for _, forged := range forgedMarks {
+		f.Add([]byte(forged))
+	}
 	conv := New(Options{})
 	f.Fuzz(func(t *testing.T, src []byte) {
-		src = bytes.ReplaceAll(src, []byte{0}, []byte("\uFFFD")) // as the loader does
 		doc, err := conv.Convert(src)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, l := range doc.Links {
-			if l.Offset < 0 || l.Offset > len(src) {
+			if strings.IndexByte(l.Target+l.Anchor+l.Label, 0) >= 0 {
+				t.Fatalf("a NUL reached a link's target: %+v", l)
+			}
+			if l.Offset < 0 || l.Offset > len(src)+2*bytes.Count(src, []byte{0}) {
 				t.Fatalf("offset %d outside a %d-byte source", l.Offset, len(src))
 			}
 		}
@@ -157,5 +162,38 @@ func TestContextNeverSplitsPlaceholder(t *testing.T) {
 	}
 	if got := FillText("x \x00t1\x00 y \x00t0", fill); got != "x <B> y " {
 		t.Errorf("FillText dropped or kept the wrong parts: %q", got)
+	}
+}
+
+// forgedMarks are sources that try to put a mark of their own into a Doc:
+// a raw NUL, a percent-escaped one in a link path, an entity.
+var forgedMarks = []string{
+	"[x](%000000)",
+	"![x](%00h0%00)",
+	"[[a]] \x00t0\x00 and \x00h0\x00",
+	"[x](a%00b.md)",
+	"&#0;t0&#0; [[a]]",
+	"[x](<%00e0%00>)",
+}
+
+func TestMarksCannotBeForged(t *testing.T) {
+	conv := New(Options{})
+	for _, src := range forgedMarks {
+		doc, err := conv.Convert([]byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := doc.Fill(func(i int) Value { return Value{Href: "H", Text: "T", HTML: []byte("<E>")} })
+		if bytes.IndexByte(out, 0) >= 0 || bytes.Contains(out, []byte("<E>")) {
+			t.Errorf("%q: a forged mark reached the page: %q", src, out)
+		}
+		if n := strings.Count(string(out), `"H"`) + strings.Count(string(out), ">T<"); n > 2*len(doc.Links) {
+			t.Errorf("%q: more filled values (%d) than links (%d): %q", src, n, len(doc.Links), out)
+		}
+		for _, l := range doc.Links {
+			if strings.IndexByte(l.Target, 0) >= 0 {
+				t.Errorf("%q: a NUL in a link target %q", src, l.Target)
+			}
+		}
 	}
 }

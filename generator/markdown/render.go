@@ -41,7 +41,7 @@ func (r *nodeRenderer) link(w util.BufWriter, src []byte, node ast.Node, enterin
 	_, _ = w.WriteString(`<a href="`)
 	r.destination(w, n.Destination)
 	_ = w.WriteByte('"')
-	if i, ok := linkIndex(n.Destination); ok {
+	if i, ok := destIndex(n.Destination); ok {
 		_, _ = w.WriteString(` id="` + RefID(i) + `"`)
 	}
 	if n.Title != nil {
@@ -57,8 +57,8 @@ func (r *nodeRenderer) link(w util.BufWriter, src []byte, node ast.Node, enterin
 // linkCollector marked, else the address escaped, or nothing for a
 // javascript: or similar address (unless unsafe).
 func (r *nodeRenderer) destination(w util.BufWriter, dest []byte) {
-	if i, ok := bytes.CutPrefix(dest, []byte{0}); ok {
-		_, _ = w.WriteString("\x00h" + string(i) + "\x00")
+	if i, ok := destIndex(dest); ok {
+		_, _ = w.WriteString(mark(markHref, i))
 	} else if dest := util.URLEscape(dest, true); r.unsafe || !gmhtml.IsDangerousURL(dest) {
 		_, _ = w.Write(util.EscapeHTML(dest))
 	}
@@ -98,7 +98,7 @@ func imageAlt(n ast.Node, src []byte) string {
 func (r *nodeRenderer) wikilink(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
 		i := node.(*wikilinkNode).Index
-		_, _ = w.WriteString(`<a class="wikilink" id="` + RefID(i) + `" href="` + placeholder('h', i) + `">` + placeholder('t', i) + `</a>`)
+		_, _ = w.WriteString(`<a class="wikilink" id="` + RefID(i) + `" href="` + mark(markHref, i) + `">` + mark(markText, i) + `</a>`)
 	}
 	return ast.WalkSkipChildren, nil
 }

@@ -176,13 +176,13 @@ func (b *build) fill(p *content.Page) []byte {
 
 // fillLinks writes links, resolved, into doc, the converted body of p.
 func fillLinks(p *content.Page, doc *markdown.Doc, links []resolved) []byte {
-	return doc.Fill(func(i int) (string, string) {
+	return doc.Fill(func(i int) markdown.Value {
 		to := links[i]
 		switch {
 		case to.file != "":
-			return render.RelURL(p.URL, to.file), ""
+			return markdown.Value{Href: render.RelURL(p.URL, to.file)}
 		case to.to == nil:
-			return "", doc.Links[i].Text()
+			return markdown.Value{Text: doc.Links[i].Text()}
 		}
 		href := render.RelURL(p.URL, to.to.URL)
 		if to.to == p {
@@ -191,7 +191,7 @@ func fillLinks(p *content.Page, doc *markdown.Doc, links []resolved) []byte {
 		if to.anchor != "" {
 			href += "#" + to.anchor
 		}
-		return href, linkText(p, doc, links, i)
+		return markdown.Value{Href: href, Text: linkText(p, doc, links, i)}
 	})
 }
 
