@@ -47,6 +47,10 @@ type Doc struct {
 	Links    []Link
 	Lead     string // the first paragraph as plain text, for a page without a summary
 	Text     string // every block's plain text but code, one a line, for search
+	Blocks   []Block
+
+	out           *bytes.Buffer    // while rendering: what is written so far, for offsetNode
+	headingStarts map[ast.Node]int // while rendering: where each heading starts in the HTML
 }
 
 // Heading is one heading of the body, with the id its anchor uses.
@@ -54,6 +58,7 @@ type Heading struct {
 	Level int
 	ID    string
 	Text  string
+	Start int // where it starts in Doc.HTML
 }
 
 // LinkKind says how a link names its target.
@@ -80,6 +85,15 @@ type Link struct {
 	// Before and After are the rest of the sentence the link stands in, as
 	// plain text, for backlinks that show a link in its context.
 	Before, After string
+	// Embed marks ![[target]]: the target is shown in place (a picture, a
+	// player, another page's text) rather than linked. Width and Height
+	// are its size in pixels when written, as ![[photo.png|300x200]].
+	Embed         bool
+	Width, Height int
+	// Block marks an embed that stands alone in its paragraph, so that
+	// what it shows may be a block (another page's text) and not only
+	// inline content.
+	Block bool
 }
 
 // RefID is the id of the element of link i in the rendered HTML, so a
@@ -99,7 +113,7 @@ func New(opts Options) *Converter {
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
 			parser.WithInlineParsers(util.Prioritized(wikilinkParser{}, 150)),
-			parser.WithASTTransformers(util.Prioritized(linkCollector{}, 100)),
+			parser.WithASTTransformers(util.Prioritized(linkCollector{}, 100), util.Prioritized(anchorsTransformer{}, 200)),
 		),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
@@ -136,11 +150,15 @@ func (c *Converter) Convert(src []byte) (*Doc, error) {
 	buf := buffers.Get().(*bytes.Buffer)
 	defer buffers.Put(buf)
 	buf.Reset()
-	if err := c.md.Renderer().Render(buf, src, root); err != nil {
+	doc.out = buf
+	err := c.md.Renderer().Render(buf, src, root)
+	doc.out = nil
+	if err != nil {
 		return nil, err
 	}
 	doc.HTML = bytes.Clone(buf.Bytes()) // exactly its size: a library holds every page's HTML at once
 	collectText(doc, root, src)
+	doc.headingStarts = nil
 	if len(doc.Links) > 0 {
 		lines := diag.NewLineIndex(src)
 		for i := range doc.Links {
@@ -311,7 +329,7 @@ func collectText(doc *Doc, root ast.Node, src []byte) {
 		case *ast.Heading:
 			id, _ := n.AttributeString("id")
 			idText, _ := id.([]byte)
-			doc.Headings = append(doc.Headings, Heading{Level: n.Level, ID: string(idText), Text: text})
+			doc.Headings = append(doc.Headings, Heading{Level: n.Level, ID: string(idText), Text: text, Start: doc.headingStarts[n]})
 		case *ast.Paragraph:
 			if doc.Lead == "" {
 				doc.Lead = text

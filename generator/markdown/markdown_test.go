@@ -22,7 +22,9 @@ func stubFill(doc *Doc) []byte {
 		if label == "" {
 			label = "T(" + l.Target + ")"
 		}
-		return Value{Href: fmt.Sprintf("%s:%s#%s", kinds[l.Kind], l.Target, l.Anchor), Text: label}
+		href := fmt.Sprintf("%s:%s#%s", kinds[l.Kind], l.Target, l.Anchor)
+		embed := fmt.Sprintf("[embed %s label=%q %dx%d block=%v]", href, l.Label, l.Width, l.Height, l.Block)
+		return Value{Href: href, Text: label, HTML: []byte(embed)}
 	})
 }
 
@@ -195,5 +197,34 @@ func TestMarksCannotBeForged(t *testing.T) {
 				t.Errorf("%q: a NUL in a link target %q", src, l.Target)
 			}
 		}
+	}
+}
+
+func TestSections(t *testing.T) {
+	src := "A paragraph. ^intro\n\n- one\n- two ^item-2\n\n> quoted\n\n^quote\n\n# Heading\n\nText [[x]].\n\n## Sub\n\nSub text.\n\n# Next\n\nEnd.\n"
+	doc, _ := New(Options{}).Convert([]byte(src))
+	for anchor, want := range map[string]string{
+		"^intro":  "<p id=\"^intro\">A paragraph.</p>\n",
+		"^item-2": "<li id=\"^item-2\">two</li>\n",
+		"^quote":  "<blockquote id=\"^quote\"><p>quoted</p>\n</blockquote>\n",
+		"heading": "<h1 id=\"heading\">Heading</h1>\n<p>Text <a class=\"wikilink\" id=\"ref-0\" href=\"H\">T</a>.</p>\n<h2 id=\"sub\">Sub</h2>\n<p>Sub text.</p>\n",
+		"sub":     "<h2 id=\"sub\">Sub</h2>\n<p>Sub text.</p>\n",
+		"next":    "<h1 id=\"next\">Next</h1>\n<p>End.</p>\n",
+	} {
+		start, end, ok := doc.Section(anchor)
+		if !ok {
+			t.Errorf("no section %q", anchor)
+			continue
+		}
+		got := doc.FillRange(start, end, func(int) Value { return Value{Href: "H", Text: "T"} })
+		if string(got) != want {
+			t.Errorf("section %q:\n%q\nwant\n%q", anchor, got, want)
+		}
+	}
+	if _, _, ok := doc.Section("missing"); ok {
+		t.Error("a missing anchor has a section")
+	}
+	if strings.Contains(string(doc.HTML), "^quote</p>") || strings.Contains(doc.Text, "^intro") {
+		t.Errorf("a block id marker is shown: %s / %q", doc.HTML, doc.Text)
 	}
 }

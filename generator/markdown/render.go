@@ -25,6 +25,8 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindLink, r.link)
 	reg.Register(ast.KindImage, r.image)
 	reg.Register(KindWikilink, r.wikilink)
+	reg.Register(kindOffset, renderOffset)
+	reg.Register(kindEmbedBlock, renderEmbedBlock)
 	reg.Register(ast.KindFencedCodeBlock, r.fencedCode)
 	if !r.unsafe {
 		reg.Register(ast.KindRawHTML, r.rawHTML)
@@ -96,8 +98,10 @@ func imageAlt(n ast.Node, src []byte) string {
 }
 
 func (r *nodeRenderer) wikilink(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	if entering {
-		i := node.(*wikilinkNode).Index
+	if n := node.(*wikilinkNode); entering && n.Embed {
+		_, _ = w.WriteString(mark(markEmbed, n.Index))
+	} else if entering {
+		i := n.Index
 		_, _ = w.WriteString(`<a class="wikilink" id="` + RefID(i) + `" href="` + mark(markHref, i) + `">` + mark(markText, i) + `</a>`)
 	}
 	return ast.WalkSkipChildren, nil
