@@ -18,7 +18,8 @@ import (
 type markKind byte
 
 const (
-	markHref  markKind = 'h' // a link's address, HTML-escaped
+	markHref  markKind = 'h' // a link's href attribute, with its name; none for a link that leads nowhere
+	markSrc   markKind = 's' // an image's address, HTML-escaped
 	markText  markKind = 't' // a link's text, HTML-escaped in HTML, as is in plain text
 	markEmbed markKind = 'e' // what an embed shows, as HTML
 	// markDest is a link destination in the syntax tree that linkCollector

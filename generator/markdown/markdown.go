@@ -176,6 +176,9 @@ type Value struct {
 	Href string // the address, for a link
 	Text string // the text, for a link
 	HTML []byte // for an embed: the HTML that stands in its place, written as it is
+	// Missing marks a link to a page not written yet: it shows as text,
+	// without an address, as Obsidian shows it.
+	Missing bool
 }
 
 // Fill returns the HTML with every mark replaced by resolve's value for
@@ -205,6 +208,12 @@ func fillMarks(src []byte, links int, resolve func(i int) Value) []byte {
 			v := resolve(i)
 			switch kind {
 			case markHref:
+				if !v.Missing {
+					out = append(out, ` href="`...)
+					out = append(out, html.EscapeString(v.Href)...)
+					out = append(out, '"')
+				}
+			case markSrc:
 				out = append(out, html.EscapeString(v.Href)...)
 			case markText:
 				out = append(out, html.EscapeString(v.Text)...)
