@@ -105,7 +105,7 @@ func (f filler) fill(p *content.Page, doc *markdown.Doc, links []resolved, at st
 			return markdown.Value{Missing: true, Text: l.Text(), HTML: missingEmbed(l, id)}
 		}
 		if to.file != "" {
-			href := render.RelURL(at, to.file)
+			href := render.RelFileURL(at, to.file)
 			return markdown.Value{Href: href, HTML: fileEmbed(l, id, href, to.file)}
 		}
 		if to.to == nil {
