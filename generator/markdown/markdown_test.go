@@ -5,17 +5,18 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"golang.org/x/tools/txtar"
 )
 
-var update = flag.Bool("update", false, "rewrite the .html halves of testdata/convert.txtar")
+var update = flag.Bool("update", false, "rewrite the .html halves of testdata/*.txtar")
 
 // stubFill fills links so the test shows what was recorded for each.
 func stubFill(doc *Doc) []byte {
-	kinds := map[LinkKind]string{LinkWiki: "wiki", LinkPage: "page", LinkFile: "file"}
+	kinds := map[LinkKind]string{LinkWiki: "wiki", LinkPage: "page", LinkFile: "file", LinkTag: "tag"}
 	return doc.Fill(func(i int) (string, string) {
 		l := doc.Links[i]
 		label := l.Label
@@ -26,41 +27,65 @@ func stubFill(doc *Doc) []byte {
 	})
 }
 
-func TestConvert(t *testing.T) {
-	const file = "testdata/convert.txtar"
-	ar, err := txtar.ParseFile(file)
-	if err != nil {
-		t.Fatal(err)
+// fixtures are the spec-style cases: each testdata/*.txtar holds NAME.md
+// and the NAME.html it converts to.
+func fixtures(t testing.TB) map[string]*txtar.Archive {
+	files, err := filepath.Glob("testdata/*.txtar")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no fixtures: %v", err)
 	}
-	conv := New(Options{})
-	sources := map[string][]byte{}
-	for _, f := range ar.Files {
-		if name, ok := strings.CutSuffix(f.Name, ".md"); ok {
-			sources[name] = f.Data
-		}
-	}
-	changed := false
-	for i, f := range ar.Files {
-		name, ok := strings.CutSuffix(f.Name, ".html")
-		if !ok {
-			continue
-		}
-		doc, err := conv.Convert(sources[name])
+	out := map[string]*txtar.Archive{}
+	for _, file := range files {
+		ar, err := txtar.ParseFile(file)
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := stubFill(doc)
-		if bytes.Equal(got, f.Data) {
-			continue
-		}
-		if *update {
-			ar.Files[i].Data, changed = got, true
-			continue
-		}
-		t.Errorf("%s.md\n--- want\n%s--- got\n%s", name, f.Data, got)
+		out[file] = ar
 	}
-	if changed {
-		os.WriteFile(file, txtar.Format(ar), 0o644)
+	return out
+}
+
+func TestConvert(t *testing.T) {
+	conv := New(Options{})
+	for file, ar := range fixtures(t) {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			sources := map[string][]byte{}
+			for _, f := range ar.Files {
+				if name, ok := strings.CutSuffix(f.Name, ".md"); ok {
+					sources[name] = f.Data
+				}
+			}
+			changed := false
+			for i, f := range ar.Files {
+				name, ok := strings.CutSuffix(f.Name, ".html")
+				if !ok {
+					continue
+				}
+				src, ok := sources[name]
+				if !ok {
+					t.Errorf("%s has no %s.md", f.Name, name)
+					continue
+				}
+				doc, err := conv.Convert(src)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got := stubFill(doc)
+				if bytes.Equal(got, f.Data) {
+					continue
+				}
+				if *update {
+					ar.Files[i].Data, changed = got, true
+					continue
+				}
+				t.Errorf("%s.md\n%s--- want\n%s--- got\n%s", name, src, f.Data, got)
+			}
+			if changed {
+				if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		})
 	}
 }
 
@@ -93,13 +118,11 @@ func TestLinkOffsets(t *testing.T) {
 // FuzzConvert: any Markdown converts, every recorded link's offset lies in
 // the source, and no placeholder survives Fill.
 func FuzzConvert(f *testing.F) {
-	ar, err := txtar.ParseFile("testdata/convert.txtar")
-	if err != nil {
-		f.Fatal(err)
-	}
-	for _, file := range ar.Files {
-		if strings.HasSuffix(file.Name, ".md") {
-			f.Add(file.Data)
+	for _, ar := range fixtures(f) {
+		for _, file := range ar.Files {
+			if strings.HasSuffix(file.Name, ".md") {
+				f.Add(file.Data)
+			}
 		}
 	}
 	conv := New(Options{})
