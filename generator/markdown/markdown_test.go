@@ -182,3 +182,80 @@ func TestContextNeverSplitsPlaceholder(t *testing.T) {
 		t.Errorf("FillText dropped or kept the wrong parts: %q", got)
 	}
 }
+
+// TestCommentsNeverPublished: whatever a comment holds, no part of the
+// Doc shows it, with raw HTML passed through or escaped.
+func TestCommentsNeverPublished(t *testing.T) {
+	src := "# Title %%secret-heading%%\n\n" +
+		"Lead %%secret-inline [[secret-link]]%% sentence with [[seen]] link.\n\n" +
+		"<!-- secret-html [x](secret.md) -->\n\n" +
+		"%%\nsecret-block\n\n## Secret heading\n\n- [[secret-item]]\n%%\n\n" +
+		"Body <!-- secret-inline-html --> text and #tag.\n\n" +
+		"%% secret-rest, never closed\n\n[[secret-last]]\n"
+	for _, unsafe := range []bool{false, true} {
+		doc, err := New(Options{Unsafe: unsafe}).Convert([]byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var all []string
+		all = append(all, string(doc.HTML), doc.Text, doc.Lead)
+		for _, h := range doc.Headings {
+			all = append(all, h.Text, h.ID)
+		}
+		for _, l := range doc.Links {
+			all = append(all, l.Target, l.Label, l.Before, l.After)
+		}
+		for _, s := range all {
+			if strings.Contains(strings.ToLower(s), "secret") || strings.Contains(s, "%%") || strings.Contains(s, "<!--") || strings.Contains(s, "&lt;!--") {
+				t.Errorf("unsafe=%v: a comment shows in %q", unsafe, s)
+			}
+		}
+		if len(doc.Links) != 2 || doc.Links[0].Target != "seen" || doc.Links[1].Target != "tag" {
+			t.Errorf("unsafe=%v: links %+v, want [[seen]] and #tag only", unsafe, doc.Links)
+		}
+		if len(doc.Headings) != 1 || doc.Headings[0].Text != "Title" {
+			t.Errorf("unsafe=%v: headings %+v", unsafe, doc.Headings)
+		}
+		if !strings.HasPrefix(doc.Lead, "Lead") || !strings.HasSuffix(doc.Lead, "link.") {
+			t.Errorf("unsafe=%v: lead %q", unsafe, doc.Lead)
+		}
+		if !strings.Contains(doc.Text, "Body  text and #tag.") {
+			t.Errorf("unsafe=%v: text %q", unsafe, doc.Text)
+		}
+	}
+}
+
+// TestPositionsAfterComments: a link's offset, line and column are where
+// it stands in the source as written, however many comments come before.
+func TestPositionsAfterComments(t *testing.T) {
+	src := "Intro %%one\ntwo%% then [[a]].\n\n" +
+		"%%\nblock\n\nstill comment\n%%\n" +
+		"<!-- html\ncomment --> and ==[b](b.md)== and #c\n\n" +
+		"> [!note] %%c%% Title [[d]]\n"
+	doc, _ := New(Options{}).Convert([]byte(src))
+	lines := strings.Split(src, "\n")
+	want := []struct {
+		text      string
+		line, col int
+	}{{"[[a]]", 2, 12}, {"[b](b.md)", 10, 19}, {"#c", 10, 35}, {"[[d]]", 12, 23}}
+	if len(doc.Links) != len(want) {
+		t.Fatalf("links %+v", doc.Links)
+	}
+	for _, w := range want {
+		var l *Link
+		for i := range doc.Links {
+			if strings.HasPrefix(src[doc.Links[i].Offset:], w.text) {
+				l = &doc.Links[i]
+			}
+		}
+		if l == nil {
+			t.Errorf("no link's offset points at %q: %+v", w.text, doc.Links)
+			continue
+		}
+		if l.Line != w.line || l.Col != w.col {
+			t.Errorf("%s at %d:%d, want %d:%d", w.text, l.Line, l.Col, w.line, w.col)
+		} else if line := lines[l.Line-1]; !strings.HasPrefix(line[l.Col-1:], w.text) {
+			t.Errorf("%s: %d:%d reads %q", w.text, l.Line, l.Col, line[l.Col-1:])
+		}
+	}
+}
