@@ -125,9 +125,12 @@ func FuzzConvert(f *testing.F) {
 			}
 		}
 	}
-	conv := New(Options{})
+	conv, unsafe := New(Options{}), New(Options{Unsafe: true})
 	f.Fuzz(func(t *testing.T, src []byte) {
 		src = bytes.ReplaceAll(src, []byte{0}, []byte("\uFFFD")) // as the loader does
+		if _, err := unsafe.Convert(src); err != nil {
+			t.Fatal(err)
+		}
 		doc, err := conv.Convert(src)
 		if err != nil {
 			t.Fatal(err)
@@ -135,6 +138,14 @@ func FuzzConvert(f *testing.F) {
 		for _, l := range doc.Links {
 			if l.Offset < 0 || l.Offset > len(src) {
 				t.Fatalf("offset %d outside a %d-byte source", l.Offset, len(src))
+			}
+			// Offsets survive the comments cut before parsing: a tag's
+			// and a wikilink's point at their own marks in the source.
+			switch at := string(src[l.Offset:]); {
+			case l.Kind == LinkTag && !strings.HasPrefix(at, "#"+l.Target):
+				t.Fatalf("tag %q at %d reads %q", l.Target, l.Offset, at)
+			case l.Kind == LinkWiki && !strings.HasPrefix(at, "[["):
+				t.Fatalf("wikilink %q at %d reads %q", l.Target, l.Offset, at)
 			}
 		}
 		if out := stubFill(doc); bytes.IndexByte(out, 0) >= 0 {
@@ -257,5 +268,34 @@ func TestPositionsAfterComments(t *testing.T) {
 		} else if line := lines[l.Line-1]; !strings.HasPrefix(line[l.Col-1:], w.text) {
 			t.Errorf("%s: %d:%d reads %q", w.text, l.Line, l.Col, line[l.Col-1:])
 		}
+	}
+}
+
+// TestObsidianPlainText: highlights read as their words, tags as "#tag",
+// and a callout's title and body as text, in the search text, the lead
+// and a link's context.
+func TestObsidianPlainText(t *testing.T) {
+	src := "> [!tip]- A ==useful== title\n> Body with #ideas/new and [[x]] here.\n\n" +
+		"The ==marked **words**== stay. Next sentence.\n"
+	doc, _ := New(Options{}).Convert([]byte(src))
+	if doc.Lead != "Body with #ideas/new and \x00t0\x00 here." {
+		t.Errorf("lead %q", doc.Lead)
+	}
+	for _, want := range []string{"A useful title\n", "The marked words stay. Next sentence.\n", "#ideas/new"} {
+		if !strings.Contains(doc.Text, want) {
+			t.Errorf("text %q lacks %q", doc.Text, want)
+		}
+	}
+	if strings.Contains(doc.Text, "==") || strings.Contains(doc.Text, "[!tip]") {
+		t.Errorf("marks left in the text %q", doc.Text)
+	}
+	var tag *Link
+	for i := range doc.Links {
+		if doc.Links[i].Kind == LinkTag {
+			tag = &doc.Links[i]
+		}
+	}
+	if tag == nil || tag.Target != "ideas/new" || tag.Before != "Body with " || tag.After != " and \x00t0\x00 here." {
+		t.Errorf("tag link %+v", tag)
 	}
 }
