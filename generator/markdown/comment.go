@@ -26,23 +26,20 @@ import (
 // blanks or blockquote marks before it, only blanks after) takes those
 // lines with it, so it leaves no blank line that would split a paragraph.
 
-// cut is one removed stretch: n bytes were taken out where the stripped
-// text now has offset at.
-type cut struct{ at, n int }
+// cut is one removed stretch: where the stripped text now has offset at,
+// bytes were taken out, shift of them in all up to and including this cut.
+type cut struct{ at, shift int }
 
 // cuts map offsets in the stripped text back to the source.
 type cuts []cut
 
 // source is the source offset of offset off in the stripped text.
 func (cs cuts) source(off int) int {
-	shift := 0
-	for _, c := range cs {
-		if c.at > off {
-			break
-		}
-		shift += c.n
+	i := sort.Search(len(cs), func(i int) bool { return cs[i].at > off })
+	if i == 0 {
+		return off
 	}
-	return off + shift
+	return off + cs[i-1].shift
 }
 
 // byteRange is a half-open byte range [start, stop) of the source.
@@ -65,10 +62,11 @@ func stripComments(src []byte) ([]byte, cuts) {
 	}
 	out := make([]byte, 0, len(src))
 	var cs cuts
-	last := 0
+	last, shift := 0, 0
 	for _, c := range comments {
 		out = append(out, src[last:c.start]...)
-		cs = append(cs, cut{at: len(out), n: c.stop - c.start})
+		shift += c.stop - c.start
+		cs = append(cs, cut{at: len(out), shift: shift})
 		last = c.stop
 	}
 	out = append(out, src[last:]...)
@@ -117,41 +115,48 @@ func inCode(code []byteRange, off int) bool {
 	return i < len(code) && code[i].start <= off
 }
 
-// nextMark finds the first of marks in src at or after from that is not in
-// code; it returns its offset and which mark it is, or -1.
-func nextMark(src []byte, from int, code []byteRange, marks ...string) (int, int) {
+// indexOutsideCode is the offset of the first mark in src at or after
+// from that is not in code, or -1.
+func indexOutsideCode(src []byte, from int, code []byteRange, mark string) int {
 	for from < len(src) {
-		best, which := -1, -1
-		for k, m := range marks {
-			if i := bytes.Index(src[from:], []byte(m)); i >= 0 && (best < 0 || from+i < best) {
-				best, which = from+i, k
-			}
+		i := bytes.Index(src[from:], []byte(mark))
+		if i < 0 {
+			return -1
 		}
-		if best < 0 {
-			return -1, -1
+		if !inCode(code, from+i) {
+			return from + i
 		}
-		if !inCode(code, best) {
-			return best, which
-		}
-		from = best + 1
+		from += i + 1
 	}
-	return -1, -1
+	return -1
 }
 
 // findComments lists the comments of src, in order, each with the lines
 // it stands alone on.
 func findComments(src []byte, code []byteRange) []byteRange {
 	var out []byteRange
-	closers := []string{"%%", "-->"}
+	openers, closers := []string{"%%", "<!--"}, []string{"%%", "-->"}
+	// next[k] is where opener k next stands, found once and looked for
+	// again only once passed, so a note of many comments is read once.
+	next := []int{indexOutsideCode(src, 0, code, openers[0]), indexOutsideCode(src, 0, code, openers[1])}
 	for from := 0; ; {
-		start, which := nextMark(src, from, code, "%%", "<!--")
+		for k := range next {
+			if next[k] >= 0 && next[k] < from {
+				next[k] = indexOutsideCode(src, from, code, openers[k])
+			}
+		}
+		which := 0
+		if next[0] < 0 || next[1] >= 0 && next[1] < next[0] {
+			which = 1
+		}
+		start := next[which]
 		if start < 0 {
 			return out
 		}
 		// The closer is looked for after the opener's first two bytes:
 		// "%%%%" is an empty comment, and so is "<!-->", as in HTML.
 		stop := len(src)
-		if end, _ := nextMark(src, start+2, code, closers[which]); end >= 0 {
+		if end := indexOutsideCode(src, start+2, code, closers[which]); end >= 0 {
 			stop = end + len(closers[which])
 		}
 		c := byteRange{start, stop}
@@ -167,20 +172,23 @@ func findComments(src []byte, code []byteRange) []byteRange {
 // blockquote marks stand before it on its first line and nothing but
 // blanks after it on its last.
 func wholeLines(src []byte, c byteRange) byteRange {
-	lineStart := bytes.LastIndexByte(src[:c.start], '\n') + 1
-	for _, b := range src[lineStart:c.start] {
-		if b != ' ' && b != '\t' && b != '>' {
-			return c
-		}
+	start := c.start
+	for start > 0 && (src[start-1] == ' ' || src[start-1] == '\t' || src[start-1] == '>') {
+		start--
 	}
-	lineEnd := len(src)
-	if i := bytes.IndexByte(src[c.stop:], '\n'); i >= 0 {
-		lineEnd = c.stop + i + 1
+	if start > 0 && src[start-1] != '\n' {
+		return c
 	}
-	for _, b := range src[c.stop:lineEnd] {
-		if b != ' ' && b != '\t' && b != '\r' && b != '\n' {
-			return c
-		}
+	stop := c.stop
+	for stop < len(src) && (src[stop] == ' ' || src[stop] == '\t' || src[stop] == '\r') {
+		stop++
 	}
-	return byteRange{lineStart, lineEnd}
+	switch {
+	case stop == len(src):
+	case src[stop] == '\n':
+		stop++
+	default:
+		return c
+	}
+	return byteRange{start, stop}
 }
