@@ -26,8 +26,8 @@ import (
 // blanks or blockquote marks before it, only blanks after) takes those
 // lines with it, so it leaves no blank line that would split a paragraph.
 
-// cut is one removed stretch: where the stripped text now has offset at,
-// bytes were taken out, shift of them in all up to and including this cut.
+// cut records one removed stretch: it stood where the stripped text has
+// offset at, and shift is how many bytes this cut and all before it took.
 type cut struct{ at, shift int }
 
 // cuts map offsets in the stripped text back to the source.
