@@ -69,7 +69,7 @@ func TestParsePageText(t *testing.T) {
 		{"crlf", "---\r\ntitle: T\r\n---\r\nBody\r\n", "", 4},
 		{"latin1", "---\ntitle: Caf\xe9\n---\n", "content/x.md:2:11: not valid UTF-8 text; save the file as UTF-8", 0},
 		{"dots close", "---\ntitle: T\n...\nBody\n", "", 4},
-		{"whitespace only", " \n\t\n", "content/x.md:1:1: empty file; a page starts with front matter between --- lines, holding at least a title", 0},
+		{"whitespace only", " \n\t\n", "content/x.md:1:1: empty file; write the page's text, or front matter between --- lines", 0},
 		{"list at top", "---\n- a\n- b\n---\n", "content/x.md:2:1: front matter: want key: value lines, got a list", 0},
 		{"no body", "---\ntitle: T\n---", "", 4},
 	} {

@@ -223,6 +223,11 @@ func (calloutRenderer) callout(w util.BufWriter, src []byte, node ast.Node, ente
 		_, _ = w.WriteString(" callout-custom-" + classSafe(n.Name))
 	}
 	_, _ = w.WriteString(`" data-callout="` + html.EscapeString(n.Name) + `"`)
+	if id, ok := n.AttributeString("id"); ok { // a block id, ^id, on the line after the callout
+		if id, ok := id.([]byte); ok {
+			_, _ = w.WriteString(` id="` + html.EscapeString(string(id)) + `"`)
+		}
+	}
 	if n.Foldable && n.Open {
 		_, _ = w.WriteString(" open")
 	}

@@ -123,7 +123,7 @@ func (hashtagRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 			_, _ = w.WriteString(html.EscapeString("#" + tag.Tag))
 			return ast.WalkSkipChildren, nil
 		}
-		_, _ = w.WriteString(`<a class="tag" id="` + RefID(tag.Index) + `" href="` + placeholder('h', tag.Index) + `">`)
+		_, _ = w.WriteString(`<a class="tag" id="` + RefID(tag.Index) + `"` + mark(markHref, tag.Index) + `>`)
 		_, _ = w.WriteString(html.EscapeString("#" + tag.Tag))
 		_, _ = w.WriteString("</a>")
 		return ast.WalkSkipChildren, nil

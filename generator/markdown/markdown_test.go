@@ -17,13 +17,15 @@ var update = flag.Bool("update", false, "rewrite the .html halves of testdata/*.
 // stubFill fills links so the test shows what was recorded for each.
 func stubFill(doc *Doc) []byte {
 	kinds := map[LinkKind]string{LinkWiki: "wiki", LinkPage: "page", LinkFile: "file", LinkTag: "tag"}
-	return doc.Fill(func(i int) (string, string) {
+	return doc.Fill(func(i int) Value {
 		l := doc.Links[i]
 		label := l.Label
 		if label == "" {
 			label = "T(" + l.Target + ")"
 		}
-		return fmt.Sprintf("%s:%s#%s", kinds[l.Kind], l.Target, l.Anchor), label
+		href := fmt.Sprintf("%s:%s#%s", kinds[l.Kind], l.Target, l.Anchor)
+		embed := fmt.Sprintf("[embed %s label=%q %dx%d block=%v]", href, l.Label, l.Width, l.Height, l.Block)
+		return Value{Href: href, Text: label, HTML: []byte(embed)}
 	})
 }
 
@@ -125,9 +127,11 @@ func FuzzConvert(f *testing.F) {
 			}
 		}
 	}
+	for _, forged := range forgedMarks {
+		f.Add([]byte(forged))
+	}
 	conv, unsafe := New(Options{}), New(Options{Unsafe: true})
 	f.Fuzz(func(t *testing.T, src []byte) {
-		src = bytes.ReplaceAll(src, []byte{0}, []byte("\uFFFD")) // as the loader does
 		if _, err := unsafe.Convert(src); err != nil {
 			t.Fatal(err)
 		}
@@ -136,15 +140,18 @@ func FuzzConvert(f *testing.F) {
 			t.Fatal(err)
 		}
 		for _, l := range doc.Links {
-			if l.Offset < 0 || l.Offset > len(src) {
+			if strings.IndexByte(l.Target+l.Anchor+l.Label, 0) >= 0 {
+				t.Fatalf("a NUL reached a link's target: %+v", l)
+			}
+			if l.Offset < 0 || l.Offset > len(src)+2*bytes.Count(src, []byte{0}) {
 				t.Fatalf("offset %d outside a %d-byte source", l.Offset, len(src))
 			}
 			// Offsets survive the comments cut before parsing: a tag's
 			// and a wikilink's point at their own marks in the source.
-			switch at := string(src[l.Offset:]); {
+			switch at := string(noNUL(src)[l.Offset:]); {
 			case l.Kind == LinkTag && !strings.HasPrefix(at, "#"+l.Target):
 				t.Fatalf("tag %q at %d reads %q", l.Target, l.Offset, at)
-			case l.Kind == LinkWiki && !strings.HasPrefix(at, "[["):
+			case l.Kind == LinkWiki && !strings.HasPrefix(at, "[[") && !strings.HasPrefix(at, "![["):
 				t.Fatalf("wikilink %q at %d reads %q", l.Target, l.Offset, at)
 			}
 		}
@@ -297,5 +304,67 @@ func TestObsidianPlainText(t *testing.T) {
 	}
 	if tag == nil || tag.Target != "ideas/new" || tag.Before != "Body with " || tag.After != " and \x00t0\x00 here." {
 		t.Errorf("tag link %+v", tag)
+	}
+}
+
+// forgedMarks are sources that try to put a mark of their own into a Doc:
+// a raw NUL, a percent-escaped one in a link path, an entity.
+var forgedMarks = []string{
+	"[x](%000000)",
+	"![x](%00h0%00)",
+	"[[a]] \x00t0\x00 and \x00h0\x00",
+	"[x](a%00b.md)",
+	"&#0;t0&#0; [[a]]",
+	"[x](<%00e0%00>)",
+}
+
+func TestMarksCannotBeForged(t *testing.T) {
+	conv := New(Options{})
+	for _, src := range forgedMarks {
+		doc, err := conv.Convert([]byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := doc.Fill(func(i int) Value { return Value{Href: "H", Text: "T", HTML: []byte("<E>")} })
+		if bytes.IndexByte(out, 0) >= 0 || bytes.Contains(out, []byte("<E>")) {
+			t.Errorf("%q: a forged mark reached the page: %q", src, out)
+		}
+		if n := strings.Count(string(out), `"H"`) + strings.Count(string(out), ">T<"); n > 2*len(doc.Links) {
+			t.Errorf("%q: more filled values (%d) than links (%d): %q", src, n, len(doc.Links), out)
+		}
+		for _, l := range doc.Links {
+			if strings.IndexByte(l.Target, 0) >= 0 {
+				t.Errorf("%q: a NUL in a link target %q", src, l.Target)
+			}
+		}
+	}
+}
+
+func TestSections(t *testing.T) {
+	src := "A paragraph. ^intro\n\n- one\n- two ^item-2\n\n> quoted\n\n^quote\n\n# Heading\n\nText [[x]].\n\n## Sub\n\nSub text.\n\n# Next\n\nEnd.\n"
+	doc, _ := New(Options{}).Convert([]byte(src))
+	for anchor, want := range map[string]string{
+		"^intro":  "<p id=\"^intro\">A paragraph.</p>\n",
+		"^item-2": "<li id=\"^item-2\">two</li>\n",
+		"^quote":  "<blockquote id=\"^quote\"><p>quoted</p>\n</blockquote>\n",
+		"heading": "<h1 id=\"heading\">Heading</h1>\n<p>Text <a class=\"wikilink\" id=\"ref-0\" href=\"H\">T</a>.</p>\n<h2 id=\"sub\">Sub</h2>\n<p>Sub text.</p>\n",
+		"sub":     "<h2 id=\"sub\">Sub</h2>\n<p>Sub text.</p>\n",
+		"next":    "<h1 id=\"next\">Next</h1>\n<p>End.</p>\n",
+	} {
+		start, end, ok := doc.Section(anchor)
+		if !ok {
+			t.Errorf("no section %q", anchor)
+			continue
+		}
+		got := doc.FillRange(start, end, func(int) Value { return Value{Href: "H", Text: "T"} })
+		if string(got) != want {
+			t.Errorf("section %q:\n%q\nwant\n%q", anchor, got, want)
+		}
+	}
+	if _, _, ok := doc.Section("missing"); ok {
+		t.Error("a missing anchor has a section")
+	}
+	if strings.Contains(string(doc.HTML), "^quote</p>") || strings.Contains(doc.Text, "^intro") {
+		t.Errorf("a block id marker is shown: %s / %q", doc.HTML, doc.Text)
 	}
 }

@@ -55,7 +55,7 @@ func (b *build) plan() {
 		}
 	}
 	for _, f := range b.lib.Files {
-		b.copyFile(filepath.Join(content.Dir, filepath.FromSlash(f)), f)
+		b.copyFile(filepath.Join(b.lib.Config.ContentDir(), filepath.FromSlash(f)), f)
 	}
 	b.copyTree(StaticDir, "")
 	slices.SortStableFunc(b.outputs, func(x, y output) int { return cmp.Compare(x.name, y.name) })
