@@ -8,6 +8,7 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -57,8 +58,54 @@ func Load(root string, opts Options) (*Library, diag.List) {
 			lib.Pages = append(lib.Pages, p)
 		}
 	}
+	if cfg.Notes() {
+		errs.Append(separate(lib.Pages, cfg))
+	}
 	errs.Append(collisions(lib.Pages))
 	return lib, errs
+}
+
+// separate gives each note of a folder of notes an address of its own: a
+// note whose address casebook uses itself (Tags.md) or another note has
+// already (Q&A.md beside Q A.md) gets a suffix, with a warning. A vault
+// is not written for casebook, so these are not its writer's mistakes.
+func separate(pages []*Page, cfg *Config) diag.List {
+	var warnings diag.List
+	taken := map[string]bool{}
+	for _, p := range pages {
+		if p.Kind != KindSection {
+			taken[p.URL] = true
+		}
+	}
+	used := map[string]bool{}
+	for _, p := range pages {
+		if p.Kind == KindSection {
+			continue
+		}
+		_, reserved := ReservedPaths[p.Path]
+		if !reserved && !used[p.URL] {
+			used[p.URL] = true
+			continue
+		}
+		base, old := p.Path, p.URL
+		for n := 2; ; n++ {
+			p.Permalink = base + "-" + strconv.Itoa(n)
+			p.setURL(cfg)
+			if !used[p.URL] && !taken[p.URL] {
+				break
+			}
+		}
+		used[p.URL] = true
+		warnings.Warnf(diag.Pos{Path: p.File, Line: 1, Col: 1}, "/%s is taken by %s; this note is at /%s", old, takenBy(reserved, old), p.URL)
+	}
+	return warnings
+}
+
+func takenBy(reserved bool, url string) string {
+	if reserved {
+		return "casebook's own pages"
+	}
+	return "another note"
 }
 
 // Ignored reports whether a file name is an editor's temporary or backup

@@ -15,16 +15,18 @@ import (
 
 // language is one language's share of the site: its pages and lists.
 type language struct {
-	code       string
-	prefix     string // output folder: "" for the default language, "fi/" for Finnish
-	home       *content.Page
-	sections   map[string]*content.Page // section name -> its _index.md
-	cases      []*render.Page
-	frameworks []*render.Page
-	pages      []*render.Page // the language's own pages, rendered under its prefix
-	listed     []*render.Page // what its lists show: its pages, then untranslated default-language ones
-	tags       []*render.Term
-	industries []*render.Term
+	code        string
+	prefix      string // output folder: "" for the default language, "fi/" for Finnish
+	home        *content.Page
+	sections    map[string]*content.Page // section name -> its _index.md
+	cases       []*render.Page
+	frameworks  []*render.Page
+	pages       []*render.Page // the language's own pages, rendered under its prefix
+	listed      []*render.Page // what its lists show: its pages, then untranslated default-language ones
+	tags        []*render.Term
+	industries  []*render.Term
+	folders     []*render.Folder // the top-level folders of pages
+	folderPages []*render.Folder // the folders that get a page of their own
 }
 
 // assemble builds what templates see: every page's HTML with its links
@@ -92,8 +94,16 @@ func (b *build) assemble() {
 			}
 			return []string{p.Industry}
 		})
+		l.folders = b.folders(l)
 		b.langs = append(b.langs, l)
 		b.site.Indexed = append(b.site.Indexed, code)
+	}
+	b.site.Notes = cfg.Notes()
+	b.site.HasCases = !cfg.Notes() || len(def.cases)+len(def.frameworks) > 0
+	for _, f := range def.folders {
+		if !f.Listed {
+			b.site.Sections = append(b.site.Sections, render.NavLink{Title: f.Title, URL: f.URL})
+		}
 	}
 }
 

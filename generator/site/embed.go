@@ -100,12 +100,13 @@ type filler struct {
 func (f filler) fill(p *content.Page, doc *markdown.Doc, links []resolved, at string, start, end int) []byte {
 	value := func(i int) markdown.Value {
 		l, to := doc.Links[i], links[i]
+		id := markdown.RefID(i)
 		if to.missing {
-			return markdown.Value{Missing: true, Text: l.Text(), HTML: missingEmbed(l)}
+			return markdown.Value{Missing: true, Text: l.Text(), HTML: missingEmbed(l, id)}
 		}
 		if to.file != "" {
-			href := render.RelURL(at, to.file)
-			return markdown.Value{Href: href, HTML: fileEmbed(l, href, to.file)}
+			href := render.RelFileURL(at, to.file)
+			return markdown.Value{Href: href, HTML: fileEmbed(l, id, href, to.file)}
 		}
 		if to.to == nil {
 			return markdown.Value{Text: l.Text()}
@@ -119,7 +120,7 @@ func (f filler) fill(p *content.Page, doc *markdown.Doc, links []resolved, at st
 		}
 		v := markdown.Value{Href: href, Text: linkText(p, doc, links, i)}
 		if l.Embed {
-			v.HTML = f.pageEmbed(l, to, v, at)
+			v.HTML = f.pageEmbed(l, id, to, v, at)
 		}
 		return v
 	}
@@ -136,17 +137,17 @@ var ids = regexp.MustCompile(` id="[^"]*"`)
 // pageEmbed is what an embed of a page shows: standing alone in its
 // paragraph, the page's text (or the part its anchor names) under a link
 // to it; within a sentence, a link.
-func (f filler) pageEmbed(l markdown.Link, to resolved, v markdown.Value, at string) []byte {
-	link := `<a class="wikilink" href="` + html.EscapeString(v.Href) + `">` + html.EscapeString(v.Text) + `</a>`
+// Its element has the link's id, for backlinks to point at.
+func (f filler) pageEmbed(l markdown.Link, id string, to resolved, v markdown.Value, at string) []byte {
 	doc := f.docs[to.to]
 	if !l.Block || doc == nil {
-		return []byte(link)
+		return []byte(wikilinkHTML(id, v))
 	}
 	start, end := 0, 0
 	if to.anchor != "" {
 		var ok bool
 		if start, end, ok = doc.Section(to.anchor); !ok {
-			return []byte(link)
+			return []byte(wikilinkHTML(id, v))
 		}
 	}
 	body := f.fill(to.to, doc, f.links[to.to], at, start, end)
@@ -155,12 +156,22 @@ func (f filler) pageEmbed(l markdown.Link, to resolved, v markdown.Value, at str
 	// on the page the embed links to.
 	body = ids.ReplaceAll(body, nil)
 	var b strings.Builder
-	b.WriteString(`<div class="embed"><p class="embed-source">`)
-	b.WriteString(link)
+	b.WriteString(`<div class="embed" id="` + id + `"><p class="embed-source">`)
+	b.WriteString(wikilinkHTML("", v))
 	b.WriteString("</p>\n")
 	b.Write(body)
 	b.WriteString("</div>\n")
 	return []byte(b.String())
+}
+
+// wikilinkHTML writes a link as the renderer writes a wikilink, with an
+// id when not "".
+func wikilinkHTML(id string, v markdown.Value) string {
+	attrs := ""
+	if id != "" {
+		attrs = ` id="` + id + `"`
+	}
+	return `<a class="wikilink"` + attrs + ` href="` + html.EscapeString(v.Href) + `">` + html.EscapeString(v.Text) + `</a>`
 }
 
 // mediaKinds are the files an embed shows as a picture, a sound or a film,
@@ -173,7 +184,7 @@ var mediaKinds = map[string]string{
 
 // fileEmbed is what an embed of a file shows: a picture, a player, or for
 // a PDF or any other file a link card (the site's CSP allows no <object>).
-func fileEmbed(l markdown.Link, href, file string) []byte {
+func fileEmbed(l markdown.Link, id, href, file string) []byte {
 	name := path.Base(file)
 	label := l.Label
 	src := html.EscapeString(href)
@@ -186,17 +197,20 @@ func fileEmbed(l markdown.Link, href, file string) []byte {
 	}
 	switch mediaKinds[strings.ToLower(path.Ext(file))] {
 	case "image":
-		return []byte(`<img src="` + src + `" alt="` + html.EscapeString(label) + `"` + size + ` loading="lazy">`)
+		if label == "" {
+			label = strings.TrimSuffix(name, path.Ext(name)) // as Obsidian does; a picture in a note is seldom decoration
+		}
+		return []byte(`<img id="` + id + `" src="` + src + `" alt="` + html.EscapeString(label) + `"` + size + ` loading="lazy">`)
 	case "audio":
-		return []byte(`<audio controls preload="metadata" src="` + src + `">` + fallback(src, name) + `</audio>`)
+		return []byte(`<audio id="` + id + `" controls preload="metadata" src="` + src + `">` + fallback(src, name) + `</audio>`)
 	case "video":
-		return []byte(`<video controls preload="metadata" src="` + src + `"` + size + `>` + fallback(src, name) + `</video>`)
+		return []byte(`<video id="` + id + `" controls preload="metadata" src="` + src + `"` + size + `>` + fallback(src, name) + `</video>`)
 	}
 	if label == "" {
 		label = name
 	}
 	kind := strings.ToUpper(strings.TrimPrefix(path.Ext(file), "."))
-	return []byte(fmt.Sprintf(`<a class="embed-file" href="%s"><span class="embed-file-kind">%s</span> %s</a>`, src, html.EscapeString(kind), html.EscapeString(label)))
+	return []byte(fmt.Sprintf(`<a class="embed-file" id="%s" href="%s"><span class="embed-file-kind">%s</span> %s</a>`, id, src, html.EscapeString(kind), html.EscapeString(label)))
 }
 
 // fallback is what a browser that plays no such file shows: a link to it.
@@ -206,6 +220,6 @@ func fallback(src, name string) string {
 
 // missingEmbed shows an embed of a page or file not written yet as
 // Obsidian shows an unresolved link: its name, not a link.
-func missingEmbed(l markdown.Link) []byte {
-	return []byte(`<a class="wikilink">` + html.EscapeString(l.Text()) + `</a>`)
+func missingEmbed(l markdown.Link, id string) []byte {
+	return []byte(`<a class="wikilink" id="` + id + `">` + html.EscapeString(l.Text()) + `</a>`)
 }

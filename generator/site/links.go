@@ -25,7 +25,7 @@ type resolved struct {
 type linkState struct {
 	resolver   *link.Resolver
 	links      map[*content.Page][]resolved
-	embedded   map[*content.Page]bool // pages whose text other pages show
+	embedded   map[*content.Page]bool            // pages whose text other pages show
 	frameworks map[*content.Page][]*content.Page // a case's resolved frameworks entries
 	graph      *link.Graph
 	related    map[*content.Page][]link.Related
