@@ -368,3 +368,27 @@ func TestSections(t *testing.T) {
 		t.Errorf("a block id marker is shown: %s / %q", doc.HTML, doc.Text)
 	}
 }
+
+// BenchmarkConvert shows what Obsidian's constructs cost: a note without
+// comment marks is parsed once, a note with them twice (once to find
+// code, once without the comments).
+func BenchmarkConvert(b *testing.B) {
+	para := "A paragraph with [[a link]], *emphasis*, `code` and a [file](x.pdf). "
+	obsidian := "> [!tip]- A ==callout== with #tag/nested\n> and a body line.\n\n"
+	for _, c := range []struct{ name, src string }{
+		{"plain", strings.Repeat(para+"\n\n", 50)},
+		{"obsidian", strings.Repeat(para+"==mark== #tag\n\n"+obsidian, 25)},
+		{"comments", strings.Repeat(para+"%%a comment%% <!-- and one -->\n\n", 50)},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			conv := New(Options{})
+			src := []byte(c.src)
+			b.SetBytes(int64(len(src)))
+			for b.Loop() {
+				if _, err := conv.Convert(src); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
