@@ -68,6 +68,7 @@ const (
 	LinkWiki LinkKind = iota // [[target#anchor|label]]
 	LinkPage                 // [text](../frameworks/x.md#anchor) or [text](#anchor)
 	LinkFile                 // [text](photo.png), ![alt](photo.png): a file beside the page
+	LinkTag                  // #tag or #nested/tag in the text: Target is the tag as written, without '#'
 )
 
 // Link is one internal link: a wikilink, a Markdown link to a .md file or
@@ -103,7 +104,12 @@ func RefID(i int) string { return "ref-" + strconv.Itoa(i) }
 // New makes a Converter.
 func New(opts Options) *Converter {
 	rendererOpts := []renderer.Option{
-		renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{unsafe: opts.Unsafe}, 100)),
+		renderer.WithNodeRenderers(
+			util.Prioritized(&nodeRenderer{unsafe: opts.Unsafe}, 100),
+			util.Prioritized(calloutRenderer{}, 100),
+			util.Prioritized(highlightRenderer{}, 100),
+			util.Prioritized(hashtagRenderer{}, 100),
+		),
 	}
 	if opts.Unsafe {
 		rendererOpts = append(rendererOpts, gmhtml.WithUnsafe())
@@ -112,8 +118,18 @@ func New(opts Options) *Converter {
 		goldmark.WithExtensions(extension.GFM, extension.Footnote),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
-			parser.WithInlineParsers(util.Prioritized(wikilinkParser{}, 150)),
-			parser.WithASTTransformers(util.Prioritized(linkCollector{}, 100), util.Prioritized(anchorsTransformer{}, 200)),
+			parser.WithInlineParsers(
+				util.Prioritized(wikilinkParser{}, 150),
+				util.Prioritized(hashtagParser{}, 600),
+				util.Prioritized(highlightParser{}, 600),
+			),
+			parser.WithParagraphTransformers(util.Prioritized(calloutTitler{}, 200)),
+			parser.WithASTTransformers(
+				util.Prioritized(linkCollector{}, 100),
+				util.Prioritized(hashtagRecorder{}, 110),
+				util.Prioritized(calloutMaker{}, 120),
+				util.Prioritized(anchorsTransformer{}, 200),
+			),
 		),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
@@ -144,24 +160,28 @@ func (l Link) Text() string {
 func (c *Converter) Convert(src []byte) (*Doc, error) {
 	src = noNUL(src)
 	doc := &Doc{}
+	// Comments go first, so nothing below ever reads them; body is what
+	// is parsed, and removed maps its offsets back to src.
+	body, removed := stripComments(src)
 	pc := parser.NewContext(parser.WithIDs(&headingIDs{used: map[string]bool{}}))
 	pc.Set(docKey, doc)
-	root := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	root := c.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
 	buf := buffers.Get().(*bytes.Buffer)
 	defer buffers.Put(buf)
 	buf.Reset()
 	doc.out = buf
-	err := c.md.Renderer().Render(buf, src, root)
+	err := c.md.Renderer().Render(buf, body, root)
 	doc.out = nil
 	if err != nil {
 		return nil, err
 	}
 	doc.HTML = bytes.Clone(buf.Bytes()) // exactly its size: a library holds every page's HTML at once
-	collectText(doc, root, src)
+	collectText(doc, root, body)
 	doc.headingStarts = nil
 	if len(doc.Links) > 0 {
 		lines := diag.NewLineIndex(src)
 		for i := range doc.Links {
+			doc.Links[i].Offset = removed.source(doc.Links[i].Offset)
 			doc.Links[i].Line, doc.Links[i].Col = lines.Position(doc.Links[i].Offset)
 		}
 	}
@@ -379,6 +399,12 @@ func (doc *Doc) inlineText(n ast.Node, src []byte) (string, []span) {
 			start := b.Len()
 			b.WriteString(mark(markText, c.Index))
 			spans = append(spans, span{c.Index, start, b.Len()})
+		case *hashtagNode:
+			start := b.Len()
+			b.WriteString("#" + c.Tag)
+			if c.Index >= 0 {
+				spans = append(spans, span{c.Index, start, b.Len()})
+			}
 		case *ast.Link:
 			if i, ok := destIndex(c.Destination); ok {
 				start := b.Len()
