@@ -183,6 +183,7 @@ func (b *build) convert() diag.List {
 			return
 		}
 		docs[i] = doc
+		addInlineTags(p, doc)
 		if b.reuse == nil {
 			p.Body = nil // the Doc has all later steps need; a Builder keeps the page for the next build
 		}

@@ -246,7 +246,7 @@ func (r *Builder) filledText(p *content.Page, doc *markdown.Doc, links []resolve
 func linkTargets(links []resolved) uint64 {
 	parts := make([][]byte, 0, 4*len(links))
 	for _, l := range links {
-		parts = append(parts, []byte(l.file), []byte(l.anchor), []byte(strconv.FormatBool(l.missing)))
+		parts = append(parts, []byte(l.file), []byte(l.anchor), []byte(l.tag), []byte(strconv.FormatBool(l.missing)))
 		if l.to != nil {
 			parts = append(parts, []byte(l.to.URL), []byte(l.to.Title))
 		} else {

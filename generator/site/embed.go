@@ -104,6 +104,9 @@ func (f filler) fill(p *content.Page, doc *markdown.Doc, links []resolved, at st
 		if to.missing {
 			return markdown.Value{Missing: true, Text: l.Text(), HTML: missingEmbed(l, id)}
 		}
+		if to.tag != "" {
+			return markdown.Value{Href: render.RelURL(at, to.tag), Text: l.Text()}
+		}
 		if to.file != "" {
 			href := render.RelFileURL(at, to.file)
 			return markdown.Value{Href: href, HTML: fileEmbed(l, id, href, to.file)}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/casebook-cx/casebook/generator/content"
@@ -19,6 +20,7 @@ type resolved struct {
 	anchor  string // heading id on the target, "" for the top
 	file    string // for a link to a file beside the pages: its output path
 	missing bool   // a link to a page or file not written yet, shown as text (only where such links are warnings)
+	tag     string // for an inline #tag: its tag page
 }
 
 // linkState is the outcome of the link phase, kept for assembly.
@@ -163,6 +165,9 @@ func resolveLinks(r *link.Resolver, cfg *content.Config, p *content.Page, doc *m
 		var to *content.Page
 		var err error
 		switch {
+		case l.Kind == markdown.LinkTag:
+			out[i] = resolved{tag: tagURL(cfg, p, l.Target), missing: content.Slugify(l.Target) == ""}
+			continue
 		case l.Kind == markdown.LinkWiki && link.IsFile(l.Target):
 			out[i].file, err = r.Attachment(p, l.Target)
 		case l.Kind == markdown.LinkWiki:
@@ -200,6 +205,29 @@ func resolveLinks(r *link.Resolver, cfg *content.Config, p *content.Page, doc *m
 		out[i] = resolved{to: to, anchor: anchorID}
 	}
 	return out
+}
+
+// tagURL is the page of a tag, in the language of page p.
+func tagURL(cfg *content.Config, p *content.Page, tag string) string {
+	prefix := ""
+	if p.Lang != cfg.DefaultLanguage() {
+		prefix = p.Lang + "/"
+	}
+	return prefix + "tags/" + content.Slugify(tag) + "/"
+}
+
+// addInlineTags adds the #tags of a page's text to its tags, so that the
+// tag pages list it, as Obsidian lists a note under the tags it mentions.
+func addInlineTags(p *content.Page, doc *markdown.Doc) {
+	for _, l := range doc.Links {
+		if l.Kind != markdown.LinkTag {
+			continue
+		}
+		slug := content.Slugify(l.Target)
+		if slug != "" && !slices.ContainsFunc(p.Tags, func(t string) bool { return content.Slugify(t) == slug }) {
+			p.Tags = append(p.Tags, l.Target)
+		}
+	}
 }
 
 // anchorOn finds the heading an anchor names on page to: by its id as

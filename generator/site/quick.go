@@ -62,11 +62,15 @@ func (b *build) quickPage(root, file string) (name string, data []byte, ok bool)
 		return "", nil, false
 	}
 	p, errs := content.ParsePage(rel, src, b.lib.Config)
-	if p == nil || errs.HasErrors() || !sameStanding(old, p) {
+	if p == nil || errs.HasErrors() {
 		return "", nil, false
 	}
 	doc, err := markdown.New(markdown.Options{Unsafe: b.lib.Config.Unsafe}).Convert(p.Body)
 	if err != nil {
+		return "", nil, false
+	}
+	addInlineTags(p, doc)
+	if !sameStanding(old, p) {
 		return "", nil, false
 	}
 	links := resolveLinks(b.linked.resolver, b.lib.Config, p, doc, &errs)

@@ -62,6 +62,30 @@ func TestVault(t *testing.T) {
 			t.Errorf("welcome/index.html lacks %q", want)
 		}
 	}
+	for _, want := range []string{
+		`<mark>single most important finding</mark>`,
+		`href="../tags/field-notes/index.html">#field-notes</a>`, `href="../tags/projects-hotel/index.html">#projects/hotel</a>`,
+		`<details class="callout`, `<aside class="callout`,
+	} {
+		if !strings.Contains(welcome, want) {
+			t.Errorf("welcome/index.html lacks %q", want)
+		}
+	}
+	if !strings.Contains(string(files["tags/field-notes/index.html"]), "Welcome to the notebook") {
+		t.Error("the page of an inline #tag does not list the note that mentions it")
+	}
+	for name, data := range files {
+		for _, secret := range []string{"Reminder to self", "An HTML comment"} {
+			if strings.Contains(string(data), secret) {
+				t.Errorf("%s publishes a comment: %q", name, secret) // pages, search index, feeds, casebook.json
+			}
+		}
+		for _, left := range []string{"%%", "[!tip]", "[!warning]", "==", "![["} {
+			if strings.HasSuffix(name, ".html") && strings.Contains(string(data), left) || name == "casebook.json" && strings.Contains(string(data), left) {
+				t.Errorf("%s shows %q", name, left)
+			}
+		}
+	}
 	if n := strings.Count(welcome, "<h1"); n != 1 {
 		t.Errorf("welcome/index.html has %d h1 elements, want its first heading alone", n)
 	}
