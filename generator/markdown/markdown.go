@@ -45,7 +45,10 @@ type Doc struct {
 	Headings []Heading
 	Links    []Link
 	Lead     string // the first paragraph as plain text, for a page without a summary
-	Text     string // every block's plain text but code, one a line, for search
+	Text     string // every block's plain text but code, one a line, for search; math as its TeX
+	// Mermaid is set when the body has a mermaid diagram, so that its page
+	// (and only its page) loads the script that draws it.
+	Mermaid bool
 }
 
 // Heading is one heading of the body, with the id its anchor uses.
@@ -88,7 +91,8 @@ func RefID(i int) string { return "ref-" + strconv.Itoa(i) }
 // New makes a Converter.
 func New(opts Options) *Converter {
 	rendererOpts := []renderer.Option{
-		renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{unsafe: opts.Unsafe}, 100)),
+		renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{unsafe: opts.Unsafe}, 100),
+			util.Prioritized(mathRenderer{}, 100)),
 	}
 	if opts.Unsafe {
 		rendererOpts = append(rendererOpts, gmhtml.WithUnsafe())
@@ -97,7 +101,8 @@ func New(opts Options) *Converter {
 		goldmark.WithExtensions(extension.GFM, extension.Footnote),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
-			parser.WithInlineParsers(util.Prioritized(wikilinkParser{}, 150)),
+			parser.WithInlineParsers(util.Prioritized(wikilinkParser{}, 150), util.Prioritized(mathParser{}, 150)),
+			parser.WithBlockParsers(util.Prioritized(mathBlockParser{}, 650)),
 			parser.WithASTTransformers(util.Prioritized(linkCollector{}, 100)),
 		),
 		goldmark.WithRendererOptions(rendererOpts...),
@@ -289,7 +294,21 @@ func collectText(doc *Doc, root ast.Node, src []byte) {
 	var all strings.Builder
 	defer func() { doc.Text = all.String() }()
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering || n.Type() != ast.TypeBlock || n.FirstChild() == nil || n.FirstChild().Type() != ast.TypeInline {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *mathBlock:
+			all.Write(n.TeX(src))
+			all.WriteByte('\n')
+			return ast.WalkSkipChildren, nil
+		case *ast.FencedCodeBlock:
+			if isMermaid(n, src) {
+				doc.Mermaid = true
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		if n.Type() != ast.TypeBlock || n.FirstChild() == nil || n.FirstChild().Type() != ast.TypeInline {
 			return ast.WalkContinue, nil
 		}
 		text, spans := doc.inlineText(n, src)
@@ -339,6 +358,8 @@ func (doc *Doc) inlineText(n ast.Node, src []byte) (string, []span) {
 				}
 			}
 			return ast.WalkSkipChildren, nil
+		case *mathNode:
+			b.Write(bytes.ReplaceAll(c.TeX, []byte("\n"), []byte(" "))) // Text holds one block a line
 		case *wikilinkNode:
 			start := b.Len()
 			b.WriteString(placeholder('t', c.Index))
