@@ -44,7 +44,11 @@ func (p *parser) command(stops stop) atom {
 		return atom{xml: a}
 	}
 	if a, ok := accents[name]; ok {
-		return p.accent(a.mark, a.under, a.wide)
+		accented := p.accent(a.mark, a.under, a.wide)
+		if name == "overbrace" || name == "underbrace" {
+			accented.limits = limitsAlways // the brace's label goes over or under it
+		}
+		return accented
 	}
 	if size, ok := bigSizes[name]; ok {
 		d := p.delimiter()
@@ -93,7 +97,7 @@ func (p *parser) command(stops stop) atom {
 		if name == "mathop" {
 			return atom{xml: p.arg(), limits: l}
 		}
-		op := strings.TrimSpace(p.raw())
+		op := strings.TrimSpace(strings.NewReplacer(`\,`, " ", `\;`, " ", `\ `, " ").Replace(p.raw()))
 		if utf8Len(op) == 1 {
 			return atom{xml: `<mi mathvariant="normal">` + escape(op) + "</mi>", limits: l}
 		}

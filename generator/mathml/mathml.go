@@ -494,10 +494,11 @@ func (p *parser) atom(stops stop) atom {
 	return atom{xml: mo(string(r))}
 }
 
-// mo writes an operator; a fence written plainly stays its natural size.
+// mo writes an operator. A fence written plainly is an ordinary symbol
+// to TeX: it keeps its natural size and takes no space around it.
 func mo(s string) string {
 	if strings.Contains(fences, s) {
-		return `<mo stretchy="false">` + escape(s) + "</mo>"
+		return `<mo stretchy="false" lspace="0" rspace="0">` + escape(s) + "</mo>"
 	}
 	return "<mo>" + escape(s) + "</mo>"
 }

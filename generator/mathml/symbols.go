@@ -141,7 +141,7 @@ var accents = map[string]struct {
 	wide  bool // stretches over the whole argument
 }{
 	"hat": {"^", false, false}, "widehat": {"^", false, true}, "bar": {"¯", false, false},
-	"overline": {"‾", false, true}, "underline": {"_", true, true}, "vec": {"→", false, false},
+	"overline": {"¯", false, true}, "underline": {"_", true, true}, "vec": {"→", false, false},
 	"overrightarrow": {"→", false, true}, "overleftarrow": {"←", false, true},
 	"dot": {"˙", false, false}, "ddot": {"¨", false, false}, "tilde": {"~", false, false},
 	"widetilde": {"~", false, true}, "check": {"ˇ", false, false}, "breve": {"˘", false, false},
