@@ -67,13 +67,25 @@ type mathParser struct{}
 func (mathParser) Trigger() []byte { return []byte{'$'} }
 
 func (mathParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
-	line, _ := block.PeekLine()
+	line, seg := block.PeekLine()
 	display := bytes.HasPrefix(line, []byte("$$"))
-	open := 1
+	open, kind := 1, 0
 	if display {
-		open = 2
+		open, kind = 2, 1
 	}
 	if !display && (len(line) < 2 || isBlank(line[1])) {
+		return nil
+	}
+	// Whether a $ closes does not depend on where the math opened, so once
+	// a search found no closer after some point of a paragraph, none is
+	// found after any later point either: a paragraph of many lone $ is
+	// searched once, not once per $.
+	miss, _ := pc.Get(mathMissKey).(*mathMiss)
+	if miss == nil {
+		miss = &mathMiss{}
+		pc.Set(mathMissKey, miss)
+	}
+	if miss.block == parent && miss.found[kind] && seg.Start >= miss.from[kind] {
 		return nil
 	}
 	startLine, startPos := block.Position()
@@ -83,6 +95,10 @@ func (mathParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) a
 		line, _ := block.PeekLine()
 		if line == nil {
 			block.SetPosition(startLine, startPos)
+			if miss.block != parent {
+				*miss = mathMiss{block: parent}
+			}
+			miss.from[kind], miss.found[kind] = seg.Start, true
 			return nil
 		}
 		if end := closing(line, display); end >= 0 {
@@ -100,6 +116,16 @@ func (mathParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) a
 		tex = append(tex, line...)
 		block.AdvanceLine()
 	}
+}
+
+var mathMissKey = parser.NewContextKey()
+
+// mathMiss remembers, for one paragraph, the offset from which no closing
+// $ (found[0]) or $$ (found[1]) follows.
+type mathMiss struct {
+	block ast.Node
+	from  [2]int
+	found [2]bool
 }
 
 // closing finds the closing delimiter in line, or -1.
@@ -154,7 +180,7 @@ func (mathBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.Conte
 		reader.AdvanceToEOL()
 		return node, parser.Close
 	}
-	if !closedLater(reader.Source(), seg.Stop) {
+	if !closedLater(reader.Source(), seg.Stop, pc) {
 		return nil, parser.NoChildren
 	}
 	if len(bytes.TrimSpace(rest)) != 0 {
@@ -165,8 +191,15 @@ func (mathBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.Conte
 	return node, parser.NoChildren
 }
 
-// closedLater reports whether a line after offset from ends with $$.
-func closedLater(src []byte, from int) bool {
+var unclosedKey = parser.NewContextKey()
+
+// closedLater reports whether a line after offset from ends with $$. The
+// first search that finds none is remembered, so a document of many
+// unclosed $$ lines is searched once.
+func closedLater(src []byte, from int, pc parser.Context) bool {
+	if none, ok := pc.Get(unclosedKey).(int); ok && from >= none {
+		return false
+	}
 	for rest := src[from:]; len(rest) > 0; {
 		line, after, _ := bytes.Cut(rest, []byte("\n"))
 		if bytes.HasSuffix(bytes.TrimRight(line, " \t\r"), []byte("$$")) {
@@ -174,6 +207,7 @@ func closedLater(src []byte, from int) bool {
 		}
 		rest = after
 	}
+	pc.Set(unclosedKey, from)
 	return false
 }
 

@@ -90,3 +90,23 @@ func TestMermaidFlag(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkUnclosedDollars converts notes full of dollars that close
+// nothing, which would cost a search to the end of the paragraph (or the
+// document, for $$ lines) for every one of them if misses were not
+// remembered.
+func BenchmarkUnclosedDollars(b *testing.B) {
+	conv := New(Options{})
+	for _, c := range []struct{ name, src string }{
+		{"inline", strings.Repeat("$a ", 20000)},
+		{"display lines", strings.Repeat("$$a\n", 20000)},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			for range b.N {
+				if _, err := conv.Convert([]byte(c.src)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
