@@ -114,7 +114,11 @@
     }
     drawn.then(function (result) {
       unpatch();
-      if (!place(block, result.svg)) block.classList.add('mermaid-error');
+      var placed = false;
+      try {
+        placed = place(block, result.svg);
+      } catch (e) { /* keep the source */ }
+      if (!placed) block.classList.add('mermaid-error');
     }, function (err) {
       unpatch();
       block.classList.add('mermaid-error');
