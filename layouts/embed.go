@@ -10,3 +10,10 @@ import "embed"
 //
 //go:embed *.html partials/*.html assets/*
 var FS embed.FS
+
+// Mermaid is the vendored mermaid bundle (vendor/mermaid/README.md says
+// which version and how to update it). It is kept out of assets/ so that
+// a site is given it only when one of its pages draws a diagram.
+//
+//go:embed vendor/mermaid/mermaid.min.js
+var Mermaid []byte

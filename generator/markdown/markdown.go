@@ -46,8 +46,11 @@ type Doc struct {
 	Headings []Heading
 	Links    []Link
 	Lead     string // the first paragraph as plain text, for a page without a summary
-	Text     string // every block's plain text but code, one a line, for search
+	Text     string // every block's plain text but code, one a line, for search; math as its TeX
 	Blocks   []Block
+	// Mermaid is set when the body has a mermaid diagram, so that its page
+	// (and only its page) loads the script that draws it.
+	Mermaid bool
 
 	out           *bytes.Buffer    // while rendering: what is written so far, for offsetNode
 	headingStarts map[ast.Node]int // while rendering: where each heading starts in the HTML
@@ -109,6 +112,7 @@ func New(opts Options) *Converter {
 			util.Prioritized(calloutRenderer{}, 100),
 			util.Prioritized(highlightRenderer{}, 100),
 			util.Prioritized(hashtagRenderer{}, 100),
+			util.Prioritized(mathRenderer{}, 100),
 		),
 	}
 	if opts.Unsafe {
@@ -120,9 +124,11 @@ func New(opts Options) *Converter {
 			parser.WithAutoHeadingID(),
 			parser.WithInlineParsers(
 				util.Prioritized(wikilinkParser{}, 150),
+				util.Prioritized(mathParser{}, 150),
 				util.Prioritized(hashtagParser{}, 600),
 				util.Prioritized(highlightParser{}, 600),
 			),
+			parser.WithBlockParsers(util.Prioritized(mathBlockParser{}, 650)),
 			parser.WithParagraphTransformers(util.Prioritized(calloutTitler{}, 200)),
 			parser.WithASTTransformers(
 				util.Prioritized(linkCollector{}, 100),
@@ -345,7 +351,21 @@ func collectText(doc *Doc, root ast.Node, src []byte) {
 	var all strings.Builder
 	defer func() { doc.Text = all.String() }()
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering || n.Type() != ast.TypeBlock || n.FirstChild() == nil || n.FirstChild().Type() != ast.TypeInline {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *mathBlock:
+			all.Write(n.TeX(src))
+			all.WriteByte('\n')
+			return ast.WalkSkipChildren, nil
+		case *ast.FencedCodeBlock:
+			if isMermaid(n, src) {
+				doc.Mermaid = true
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		if n.Type() != ast.TypeBlock || n.FirstChild() == nil || n.FirstChild().Type() != ast.TypeInline {
 			return ast.WalkContinue, nil
 		}
 		text, spans := doc.inlineText(n, src)
@@ -395,6 +415,8 @@ func (doc *Doc) inlineText(n ast.Node, src []byte) (string, []span) {
 				}
 			}
 			return ast.WalkSkipChildren, nil
+		case *mathNode:
+			b.Write(bytes.ReplaceAll(c.TeX, []byte("\n"), []byte(" "))) // Text holds one block a line
 		case *wikilinkNode:
 			start := b.Len()
 			b.WriteString(mark(markText, c.Index))

@@ -16,7 +16,8 @@ import (
 
 // nodeRenderer overrides goldmark's HTML for the nodes casebook treats
 // differently: links (placeholders), wikilinks, raw HTML (escaped unless
-// unsafe) and fenced code (chroma, with CSS classes).
+// unsafe) and fenced code (chroma, with CSS classes; mermaid diagrams as
+// their source).
 type nodeRenderer struct {
 	unsafe bool
 }
@@ -145,6 +146,10 @@ func (r *nodeRenderer) fencedCode(w util.BufWriter, src []byte, node ast.Node, e
 		return ast.WalkContinue, nil
 	}
 	n := node.(*ast.FencedCodeBlock)
+	if isMermaid(n, src) {
+		renderMermaid(w, src, n)
+		return ast.WalkSkipChildren, nil
+	}
 	var code strings.Builder
 	for i := 0; i < n.Lines().Len(); i++ {
 		s := n.Lines().At(i)

@@ -44,6 +44,7 @@ type Page struct {
 	Related        []*Page            // a case's most related cases, best first
 	Previews       map[string]Preview // what hovering each link of the body shows, by its href
 	Neighbours     []*Page            // pages this one links to or from, shown in its local graph
+	Mermaid        bool               // the body has a mermaid diagram: the page loads the script that draws it
 }
 
 // localLimit is how many neighbours a page's own graph shows.

@@ -62,7 +62,7 @@ func (b *build) assemble() {
 			}
 			continue
 		}
-		v := &render.Page{Page: p, Content: texts[i].content, Summary: texts[i].summary}
+		v := &render.Page{Page: p, Content: texts[i].content, Summary: texts[i].summary, Mermaid: b.docs[p].Mermaid}
 		b.views[p] = v
 		l.pages = append(l.pages, v)
 		switch p.Kind {

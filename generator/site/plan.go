@@ -14,6 +14,7 @@ import (
 	"github.com/casebook-cx/casebook/generator/content"
 	"github.com/casebook-cx/casebook/generator/markdown"
 	"github.com/casebook-cx/casebook/generator/render"
+	"github.com/casebook-cx/casebook/layouts"
 )
 
 // StaticDir is copied verbatim to the output root.
@@ -28,6 +29,9 @@ func (b *build) plan() {
 		b.bytes("assets/"+name, data)
 	}
 	b.bytes("assets/highlight.css", markdown.HighlightCSS())
+	if b.anyMermaid() {
+		b.bytes(MermaidScript, layouts.Mermaid)
+	}
 
 	for _, l := range b.langs {
 		b.lists(l)
@@ -61,6 +65,19 @@ func (b *build) plan() {
 	b.copyTree(StaticDir, "")
 	slices.SortStableFunc(b.outputs, func(x, y output) int { return cmp.Compare(x.name, y.name) })
 	b.outputs = slices.CompactFunc(b.outputs, func(x, y output) bool { return x.name == y.name })
+}
+
+// MermaidScript is where the vendored mermaid bundle goes in a site. It
+// weighs megabytes, so a site gets it only when a page has a diagram.
+const MermaidScript = "assets/mermaid.min.js"
+
+func (b *build) anyMermaid() bool {
+	for _, doc := range b.docs {
+		if doc.Mermaid {
+			return true
+		}
+	}
+	return false
 }
 
 // lists plans the home page, indexes and taxonomy pages of one language.

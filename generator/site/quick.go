@@ -73,6 +73,9 @@ func (b *build) quickPage(root, file string) (name string, data []byte, ok bool)
 	if !sameStanding(old, p) {
 		return "", nil, false
 	}
+	if doc.Mermaid != view.Mermaid {
+		return "", nil, false // the site may not have the mermaid script yet, or no longer need it
+	}
 	links := resolveLinks(b.linked.resolver, b.lib.Config, p, doc, &errs)
 	if errs.HasErrors() || !sameTargets(old, links, b.linked.graph.Links(old)) {
 		return "", nil, false

@@ -66,10 +66,14 @@ func TestVault(t *testing.T) {
 		`<mark>single most important finding</mark>`,
 		`href="../tags/field-notes/index.html">#field-notes</a>`, `href="../tags/projects-hotel/index.html">#projects/hotel</a>`,
 		`<details class="callout`, `<aside class="callout`,
+		`<math>`, `<math display="block">`, `mermaid.min.js"`,
 	} {
 		if !strings.Contains(welcome, want) {
 			t.Errorf("welcome/index.html lacks %q", want)
 		}
+	}
+	if strings.Contains(alphaPage(files), "mermaid") {
+		t.Error("a page without a diagram loads the mermaid script")
 	}
 	if !strings.Contains(string(files["tags/field-notes/index.html"]), "Welcome to the notebook") {
 		t.Error("the page of an inline #tag does not list the note that mentions it")
@@ -124,3 +128,5 @@ func TestVaultSameName(t *testing.T) {
 		t.Errorf("[[Meeting notes]] in Archive/2023 does not lead to the note of that name beside it")
 	}
 }
+
+func alphaPage(files map[string][]byte) string { return string(files["projects/alpha/index.html"]) }
