@@ -292,8 +292,19 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
+	if len(pos) == 2 && isLibrary(pos[1]) {
+		// "casebook new case lib": the writer gave the folder and forgot
+		// the title; without this, the page would be lib.md in the wrong place.
+		fmt.Fprintf(stderr, "casebook new: %q is a library folder, not a title; the title is missing: casebook new %s \"Title\" %s\n", pos[1], pos[0], pos[1])
+		return exitUsage
+	}
 	root, ok := siteDir(pos, 2, stderr)
 	if !ok {
+		return exitUsage
+	}
+	if !isLibrary(root) {
+		fmt.Fprintf(stderr, "casebook new: %s is not a casebook library (it has neither %s nor a %s folder); give the library's folder as the last argument, or start one with casebook init\n",
+			root, content.ConfigFile, content.Dir)
 		return exitUsage
 	}
 	rel, err := scaffold.NewPage(root, content.Kind(pos[0]), pos[1], time.Now())
@@ -303,6 +314,17 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "created %s (a draft: build --drafts shows it; remove draft: true to publish)\n", filepath.Join(root, rel))
 	return exitOK
+}
+
+// isLibrary reports whether dir holds a casebook library: a config file
+// or a content folder.
+func isLibrary(dir string) bool {
+	for _, name := range []string{content.ConfigFile, content.Dir} {
+		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+			return true
+		}
+	}
+	return false
 }
 
 func runVersion(args []string, stdout, stderr io.Writer) int {

@@ -23,6 +23,9 @@ type Library struct {
 	Config *Config
 	Pages  []*Page  // sorted by File
 	Files  []string // non-page files, relative to content/, sorted
+	// Unloaded are the files that could not be read as pages at all,
+	// known by their paths only (see stub): links may still name them.
+	Unloaded []*Page
 }
 
 // Options change what Load keeps.
@@ -55,8 +58,12 @@ func Load(root string, opts Options) (*Library, diag.List) {
 		if p != nil && (opts.Drafts || !p.Draft) {
 			lib.Pages = append(lib.Pages, p)
 		}
+		if p == nil {
+			lib.Unloaded = append(lib.Unloaded, stub(pageFiles[i], cfg))
+		}
 	}
 	errs.Append(collisions(lib.Pages))
+	errs.Append(duplicateTitles(lib.Pages))
 	return lib, errs
 }
 
@@ -165,6 +172,9 @@ func ParsePage(rel string, src []byte, cfg *Config) (*Page, diag.List) {
 	d := &decoder{path: file, lineOffset: fmLine - 1, errs: &errs}
 	if top, ok := d.parse(fm, fmLine); ok {
 		d.decodeFrontMatter(top, p)
+		d.placeholders(top)
+	} else {
+		salvageNames(fm, p)
 	}
 	p.setURL(cfg)
 	return p, errs

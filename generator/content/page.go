@@ -32,6 +32,7 @@ type Page struct {
 	Bundle   string // for a page bundle (x/index.md), its folder relative to content/
 
 	Title       string
+	TitleAt     diag.Pos // where the title is written, for warnings about it
 	Summary     string
 	Date        time.Time
 	Updated     time.Time
@@ -107,6 +108,7 @@ func (d *decoder) decodeFrontMatter(top *yaml.Node, p *Page) {
 		switch key {
 		case "title":
 			p.Title, _ = d.text(v, key)
+			p.TitleAt = d.pos(v)
 			titleSeen = true
 			if p.Title == "" {
 				d.errorf(v, "title: must not be empty")
@@ -146,6 +148,7 @@ func (d *decoder) decodeFrontMatter(top *yaml.Node, p *Page) {
 		case "ratings":
 			p.Ratings = d.ratings(v)
 		default:
+			d.unknownKey(kv)
 			p.Params[key] = d.any(v)
 		}
 	}

@@ -96,8 +96,11 @@ func Check(root string, opts Options) diag.List {
 	errs := b.prepare()
 	if !errs.HasErrors() {
 		errs.Append(b.checkRender())
+	}
+	if b.linked != nil {
 		errs.Append(b.orphans())
 	}
+	b.place(errs)
 	errs.Sort()
 	return errs
 }
@@ -112,6 +115,7 @@ func Build(root string, opts Options, out Output) (Stats, diag.List) {
 func (b *build) run(out Output) (Stats, diag.List) {
 	errs := b.prepare()
 	if errs.HasErrors() {
+		b.place(errs)
 		errs.Sort()
 		return Stats{}, errs
 	}
@@ -144,7 +148,9 @@ func (b *build) run(out Output) (Stats, diag.List) {
 }
 
 // prepare runs load, convert, link and assemble. With errors, b is not
-// fit for the later steps.
+// fit for the later steps. Errors in some files do not stop the others
+// from being converted and linked, so one run reports every problem of
+// every file; only assembly waits for a clean library.
 func (b *build) prepare() diag.List {
 	var errs diag.List
 	b.timed("load", func() {
@@ -153,9 +159,6 @@ func (b *build) prepare() diag.List {
 		b.tmpl, terrs = render.LoadTemplates(b.root)
 		errs.Append(terrs)
 	})
-	if errs.HasErrors() {
-		return errs
-	}
 	b.timed("convert", func() { errs.Append(b.convert()) })
 	b.timed("link", func() { errs.Append(b.link()) })
 	if errs.HasErrors() {

@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/casebook-cx/casebook/generator/content"
@@ -36,7 +37,7 @@ const relatedLimit = 5
 // reports each that names nothing, names several pages, or names a
 // missing heading, at the position of the link itself.
 func (b *build) link() diag.List {
-	r := link.NewResolver(b.lib.Pages, b.lib.Config.DefaultLanguage())
+	r := link.NewResolver(append(slices.Clip(b.lib.Pages), b.lib.Unloaded...), b.lib.Config.DefaultLanguage())
 	for p, doc := range b.docs {
 		ids := make([]string, len(doc.Headings))
 		for i, h := range doc.Headings {
@@ -61,7 +62,7 @@ func (b *build) link() diag.List {
 		for j, name := range p.Frameworks {
 			fw, err := r.Framework(p, name)
 			if err != nil {
-				lists[i].Errorf(p.FrameworkAt[j], "frameworks[%d]: %v", j, err)
+				lists[i].Add(unknownFramework(r, p, j, err))
 				continue
 			}
 			fws[i] = append(fws[i], fw)
@@ -140,7 +141,7 @@ func (b *build) orphans() diag.List {
 	var warnings diag.List
 	for _, p := range b.lib.Pages {
 		if p.Kind != content.KindSection && !linked[string(p.Kind)+"|"+p.Path] {
-			warnings.Warnf(diag.Pos{Path: p.File, Line: 1, Col: 1}, "no page links to this one")
+			warnings.Add(diag.Diagnostic{Pos: diag.Pos{Path: p.File, Line: 1, Col: 1}, Severity: diag.Warning, Rule: "orphan", Message: "no page links to this one"})
 		}
 	}
 	return warnings
@@ -171,7 +172,7 @@ func resolveLinks(r *link.Resolver, files map[string]bool, p *content.Page, doc 
 			anchorID, err = anchorOn(r, to, l.Anchor)
 		}
 		if err != nil {
-			errs.Errorf(diag.Pos{Path: p.File, Line: p.BodyLine + l.Line - 1, Col: l.Col}, "%s: %v", describeLink(l), err)
+			errs.Add(brokenLink(r, p, l, to, diag.Pos{Path: p.File, Line: p.BodyLine + l.Line - 1, Col: l.Col}, err))
 			continue
 		}
 		out[i] = resolved{to: to, anchor: anchorID}
@@ -182,6 +183,9 @@ func resolveLinks(r *link.Resolver, files map[string]bool, p *content.Page, doc 
 // anchorOn finds the heading an anchor names on page to: by its id as
 // written, or by the id its text would get.
 func anchorOn(r *link.Resolver, to *content.Page, anchor string) (string, error) {
+	if !r.KnowsHeadings(to) {
+		return markdown.AnchorID(anchor), nil // a page that failed to load: its own errors say so
+	}
 	for _, id := range []string{anchor, markdown.AnchorID(anchor)} {
 		if r.HasAnchor(to, id) {
 			return id, nil
