@@ -29,8 +29,8 @@ func TestCheckFixtures(t *testing.T) {
 			errs := Check(writeSite(t, ar), Options{})
 			reports := map[string]string{"want/check": errs.Error() + "\n", "want/fixes": fixes(errs)}
 			for _, d := range errs {
-				if d.Rule == "" {
-					t.Errorf("no rule id: %s", d)
+				if _, ok := Rules[d.Rule]; !ok {
+					t.Errorf("rule id %q is not in Rules: %s", d.Rule, d)
 				}
 				if d.EndLine < d.Line || d.EndLine == d.Line && d.EndCol < d.Col {
 					t.Errorf("ends before it starts (%d:%d): %s", d.EndLine, d.EndCol, d)
@@ -72,4 +72,22 @@ func fixes(errs diag.List) string {
 		}
 	}
 	return b.String()
+}
+
+// TestRulesDocumented: every rule id is explained in docs/diagnostics.md.
+func TestRulesDocumented(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "..", "docs", "diagnostics.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rule := range Rules {
+		if !strings.Contains(string(doc), "`"+rule+"`") {
+			t.Errorf("docs/diagnostics.md does not explain rule %s", rule)
+		}
+	}
+	for _, r := range messageRules {
+		if _, ok := Rules[r.rule]; !ok {
+			t.Errorf("messageRules gives %s, which Rules lacks", r.rule)
+		}
+	}
 }

@@ -53,3 +53,40 @@ func classify(errs diag.List) {
 		}
 	}
 }
+
+// Rules is every rule id a check may report, with what it means; the
+// fixture tests fail on a diagnostic whose rule is not here, and the docs
+// test on one docs/diagnostics.md does not explain.
+var Rules = map[string]string{
+	"yaml-tab":                "a tab in the indentation of front matter",
+	"yaml-colon-in-value":     "a plain value holding \": \"",
+	"yaml-unclosed-bracket":   "a [ or { never closed, or closed by the other kind",
+	"yaml-unclosed-quote":     "a quote never closed",
+	"yaml-syntax":             "any other YAML syntax error, in the YAML library's words",
+	"frontmatter-unknown-key": "a top-level key close to a known one (warning)",
+	"placeholder":             "a value still as the new page template left it (warning)",
+	"duplicate-title":         "two pages of one language with one title (warning)",
+	"orphan":                  "no page links to this one (warning)",
+	"wrong-type":              "a value of the wrong type",
+	"score-range":             "a score that is not a whole number from 0 to 10",
+	"unknown-field":           "a field a journey stage, chain link, experience or ratings does not have",
+	"duplicate-key":           "a key given twice",
+	"missing-field":           "a required field missing or empty",
+	"not-utf8":                "a file that is not UTF-8 text",
+	"empty-file":              "an empty page file",
+	"no-front-matter":         "a page without front matter",
+	"front-matter-unclosed":   "front matter without its closing --- line",
+	"file-too-large":          "a page file over the size limit",
+	"url-collision":           "two pages written to one URL",
+	"reserved-path":           "a page where casebook writes its own pages",
+	"link-broken":             "a link naming no page",
+	"link-ambiguous":          "a link naming several pages",
+	"link-missing-heading":    "a link to a heading its page does not have",
+	"link-missing-file":       "a link to a file that does not exist",
+	"unknown-framework":       "a frameworks entry naming no framework",
+	"ambiguous-framework":     "a frameworks entry naming several frameworks",
+	"markdown":                "Markdown that could not be rendered",
+	"config":                  "a problem in casebook.yaml",
+	"template":                "a problem in a template under layouts/",
+	"other":                   "anything else (a file that cannot be read, ...)",
+}
