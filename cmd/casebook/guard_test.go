@@ -113,3 +113,33 @@ func TestCheckJSON(t *testing.T) {
 		t.Errorf("a key far from every known one was warned about: %s", stdout)
 	}
 }
+
+// TestMv renames the framework of a new library from the command line:
+// each changed file is reported, the library still checks, and a second
+// mv onto an existing file is refused.
+func TestMv(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "lib")
+	casebook(t, "init", dir)
+	fws, _ := filepath.Glob(filepath.Join(dir, "content", "frameworks", "*.md"))
+	if len(fws) != 1 {
+		t.Fatalf("init made %d frameworks, want 1", len(fws))
+	}
+	old := strings.TrimSuffix(filepath.Base(fws[0]), ".md")
+	code, stdout, stderr := casebook(t, "mv", old, "renamed-framework", dir)
+	if code != exitOK || !strings.Contains(stdout, "content/frameworks/renamed-framework.md: moved from content/frameworks/"+old+".md") {
+		t.Fatalf("mv: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if lines := strings.Count(stdout, "\n"); lines < 2 {
+		t.Errorf("mv reported %d files, want the moved one and those linking to it:\n%s", lines, stdout)
+	}
+	if code, _, stderr := casebook(t, "check", dir); code != exitOK {
+		t.Errorf("check after mv: exit %d\n%s", code, stderr)
+	}
+	writeFile(t, filepath.Join(dir, "content", "frameworks", "taken.md"), "---\ntitle: Taken\n---\n")
+	if code, _, stderr := casebook(t, "mv", "renamed-framework", "taken", dir); code != exitContent || !strings.Contains(stderr, "already exists") {
+		t.Errorf("mv onto a file: exit %d, %q", code, stderr)
+	}
+	if code, _, _ := casebook(t, "mv", "only-one-argument"); code != exitUsage {
+		t.Errorf("mv with one argument: exit %d, want %d", code, exitUsage)
+	}
+}

@@ -36,6 +36,7 @@ Usage:
   casebook new case|framework "Title" [DIR]       start a page from a template
   casebook serve [--port 1313] [--open] [DIR]     live preview at http://127.0.0.1:1313/
   casebook search [--lang fi] "QUERY" [DIR]       query the built site's index: URL path and title, best first
+  casebook mv [--alias] OLD NEW [DIR]             move or rename a page, rewriting every link to it
   casebook version                                print the version
 
 Run "casebook COMMAND -h" for a command's flags.
@@ -51,6 +52,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	commands := []command{
 		{"init", runInit}, {"build", runBuild}, {"check", runCheck},
 		{"new", runNew}, {"search", runSearch}, {"serve", runServe}, {"version", runVersion},
+		{"mv", runMv},
 	}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		fmt.Fprint(stdout, usage)

@@ -32,6 +32,10 @@ type Library struct {
 type Options struct {
 	Drafts bool   // keep pages marked draft: true
 	Cache  *Cache // pages of earlier loads to reuse; nil parses every file
+	// Overlay holds texts that stand for files on disk, by path relative
+	// to content/: an editor's unsaved buffers. A file must exist on disk
+	// to be loaded at all.
+	Overlay map[string][]byte
 }
 
 // Load reads the site at root: its config and every page under content/.
@@ -50,6 +54,10 @@ func Load(root string, opts Options) (*Library, diag.List) {
 	pages := make([]*Page, len(pageFiles))
 	lists := make([]diag.List, len(pageFiles))
 	parallel.For(len(pageFiles), func(i int) {
+		if src, ok := opts.Overlay[pageFiles[i]]; ok {
+			pages[i], lists[i] = ParsePage(pageFiles[i], src, cfg)
+			return
+		}
 		pages[i], lists[i] = opts.Cache.load(root, pageFiles[i], cfg)
 	})
 	opts.Cache.keepOnly(pageFiles)
