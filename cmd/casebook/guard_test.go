@@ -143,3 +143,12 @@ func TestMv(t *testing.T) {
 		t.Errorf("mv with one argument: exit %d, want %d", code, exitUsage)
 	}
 }
+
+// TestSchemaCommand: casebook schema prints the front matter's JSON Schema.
+func TestSchemaCommand(t *testing.T) {
+	code, stdout, _ := casebook(t, "schema")
+	var s map[string]any
+	if err := json.Unmarshal([]byte(stdout), &s); code != exitOK || err != nil || s["$schema"] != "https://json-schema.org/draft/2020-12/schema" {
+		t.Errorf("schema: exit %d, %v\n%s", code, err, stdout)
+	}
+}

@@ -37,6 +37,7 @@ Usage:
   casebook serve [--port 1313] [--open] [DIR]     live preview at http://127.0.0.1:1313/
   casebook search [--lang fi] "QUERY" [DIR]       query the built site's index: URL path and title, best first
   casebook mv [--alias] OLD NEW [DIR]             move or rename a page, rewriting every link to it
+  casebook schema                                 print the JSON Schema of front matter
   casebook version                                print the version
 
 Run "casebook COMMAND -h" for a command's flags.
@@ -52,7 +53,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	commands := []command{
 		{"init", runInit}, {"build", runBuild}, {"check", runCheck},
 		{"new", runNew}, {"search", runSearch}, {"serve", runServe}, {"version", runVersion},
-		{"mv", runMv},
+		{"mv", runMv}, {"schema", runSchema},
 	}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		fmt.Fprint(stdout, usage)
