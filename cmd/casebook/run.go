@@ -38,6 +38,7 @@ Usage:
   casebook search [--lang fi] "QUERY" [DIR]       query the built site's index: URL path and title, best first
   casebook mv [--alias] OLD NEW [DIR]             move or rename a page, rewriting every link to it
   casebook schema                                 print the JSON Schema of front matter
+  casebook lsp [DIR]                              a language server over stdio, for editors
   casebook version                                print the version
 
 Run "casebook COMMAND -h" for a command's flags.
@@ -53,7 +54,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	commands := []command{
 		{"init", runInit}, {"build", runBuild}, {"check", runCheck},
 		{"new", runNew}, {"search", runSearch}, {"serve", runServe}, {"version", runVersion},
-		{"mv", runMv}, {"schema", runSchema},
+		{"mv", runMv}, {"schema", runSchema}, {"lsp", runLsp},
 	}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		fmt.Fprint(stdout, usage)

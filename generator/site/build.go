@@ -32,6 +32,10 @@ type Options struct {
 	// linked and assembled, before the search index and the rendering:
 	// from there on the build holds little more than the library itself.
 	Prepared func()
+	// Overlay holds unsaved texts that stand for page files on disk, by
+	// path relative to the site root (content/cases/x.md): an editor's
+	// buffers, for the language server.
+	Overlay map[string][]byte
 }
 
 // Stats describe a finished build.
@@ -77,6 +81,9 @@ type build struct {
 	reuse *Builder
 	// fingerprints of the views, when reuse is set.
 	prints *render.Fingerprints
+	// checkOnly skips what only rendering needs (related cases), for
+	// Builder.Analyze.
+	checkOnly bool
 }
 
 // output is one file to write: a page to render, or bytes made directly.
@@ -154,7 +161,7 @@ func (b *build) run(out Output) (Stats, diag.List) {
 func (b *build) prepare() diag.List {
 	var errs diag.List
 	b.timed("load", func() {
-		b.lib, errs = content.Load(b.root, content.Options{Drafts: b.opts.Drafts, Cache: b.reuse.pageCache()})
+		b.lib, errs = content.Load(b.root, content.Options{Drafts: b.opts.Drafts, Cache: b.reuse.pageCache(), Overlay: underContent(b.opts.Overlay)})
 		var terrs diag.List
 		b.tmpl, terrs = render.LoadTemplates(b.root)
 		errs.Append(terrs)

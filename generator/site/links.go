@@ -82,7 +82,9 @@ func (b *build) link() diag.List {
 			cases = append(cases, p)
 		}
 	}
-	b.linked.related = b.reuse.relatedCases(cases, b.linked.frameworks, b.linked.graph)
+	if !b.checkOnly {
+		b.linked.related = b.reuse.relatedCases(cases, b.linked.frameworks, b.linked.graph)
+	}
 	return errs
 }
 
@@ -141,7 +143,9 @@ func (b *build) orphans() diag.List {
 	var warnings diag.List
 	for _, p := range b.lib.Pages {
 		if p.Kind != content.KindSection && !linked[string(p.Kind)+"|"+p.Path] {
-			warnings.Add(diag.Diagnostic{Pos: diag.Pos{Path: p.File, Line: 1, Col: 1}, Severity: diag.Warning, Rule: "orphan", Message: "no page links to this one"})
+			// Spans the opening --- (every page starts with it), so that
+			// placing the warning needs no read of the file.
+			warnings.Add(diag.Diagnostic{Pos: diag.Pos{Path: p.File, Line: 1, Col: 1}, Severity: diag.Warning, Rule: "orphan", Message: "no page links to this one"}.Span(3))
 		}
 	}
 	return warnings

@@ -12,10 +12,18 @@ import (
 func (b *build) place(errs diag.List) {
 	classify(errs)
 	diag.Place(errs, func(path string) []byte {
-		src, err := os.ReadFile(filepath.Join(b.root, filepath.FromSlash(path)))
-		if err != nil {
-			return nil
+		if src, ok := b.opts.Overlay[path]; ok {
+			return src
 		}
-		return src
+		return readSource(b.root, path)
 	})
+}
+
+// readSource is the text of a root-relative file, or nil.
+func readSource(root, path string) []byte {
+	src, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(path)))
+	if err != nil {
+		return nil
+	}
+	return src
 }
