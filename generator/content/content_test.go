@@ -114,7 +114,8 @@ func TestConfigErrors(t *testing.T) {
 // page it returns must have a URL that stays inside the output folder.
 func FuzzParsePage(f *testing.F) {
 	archives, _ := filepath.Glob("../site/testdata/sites/*.txtar")
-	for _, a := range archives {
+	mistakes, _ := filepath.Glob("../site/testdata/check/*.txtar") // front matter YAML rejects, for explainYAML
+	for _, a := range append(archives, mistakes...) {
 		ar, err := txtar.ParseFile(a)
 		if err != nil {
 			f.Fatal(err)

@@ -101,12 +101,10 @@ type CompletionList struct {
 
 // Completion item kinds used here.
 const (
-	kindText      = 1
 	kindField     = 5
 	kindEnumValue = 20
 	kindFile      = 17
 	kindReference = 18
-	kindKeyword   = 14
 )
 
 type MarkupContent struct {
