@@ -125,6 +125,13 @@ func TestMv(t *testing.T) {
 		t.Fatalf("init made %d frameworks, want 1", len(fws))
 	}
 	old := strings.TrimSuffix(filepath.Base(fws[0]), ".md")
+	if code, stdout, _ := casebook(t, "mv", "--dry-run", old, "renamed-framework", dir); code != exitOK ||
+		!strings.Contains(stdout, "would move content/frameworks/"+old+".md to content/frameworks/renamed-framework.md") {
+		t.Errorf("mv --dry-run: exit %d\n%s", code, stdout)
+	}
+	if _, err := os.Stat(fws[0]); err != nil {
+		t.Fatalf("mv --dry-run moved the file: %v", err)
+	}
 	code, stdout, stderr := casebook(t, "mv", old, "renamed-framework", dir)
 	if code != exitOK || !strings.Contains(stdout, "content/frameworks/renamed-framework.md: moved from content/frameworks/"+old+".md") {
 		t.Fatalf("mv: exit %d\n%s%s", code, stdout, stderr)

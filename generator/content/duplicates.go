@@ -8,15 +8,18 @@ import (
 )
 
 // duplicateTitles warns at each of two or more pages of one language that
-// share a title (case aside): [[that title]] names them all, so the first
-// link anyone writes to it will be an error. Warning now, before anyone
-// links, lets the writer tell them apart while it is cheap.
+// share a title written in front matter (case aside): [[that title]]
+// names them all, so the first link anyone writes to it will be an error.
+// Warning now, before anyone links, lets the writer tell them apart while
+// it is cheap. Titles a page takes from elsewhere (its file name) are
+// left alone: notes named alike in different folders are common and
+// linked by path.
 func duplicateTitles(pages []*Page) diag.List {
 	var warnings diag.List
 	byTitle := map[string][]*Page{}
 	var order []string
 	for _, p := range pages {
-		if p.Kind == KindSection || p.Title == "" {
+		if p.Kind == KindSection || p.Title == "" || p.TitleAt.Line == 0 {
 			continue
 		}
 		key := p.Lang + "|" + strings.ToLower(strings.TrimSpace(p.Title))
@@ -37,11 +40,7 @@ func duplicateTitles(pages []*Page) diag.List {
 					others = append(others, o.File)
 				}
 			}
-			at := p.TitleAt
-			if at.Line == 0 {
-				at = diag.Pos{Path: p.File, Line: 1, Col: 1}
-			}
-			warnings.Add(diag.Diagnostic{Pos: at, Severity: diag.Warning, Rule: "duplicate-title",
+			warnings.Add(diag.Diagnostic{Pos: p.TitleAt, Severity: diag.Warning, Rule: "duplicate-title",
 				Message: fmt.Sprintf("title %q is also the title of %s; a [[%s]] link would name both, so give one another title",
 					p.Title, strings.Join(others, ", "), p.Title)})
 		}
