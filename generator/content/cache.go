@@ -57,7 +57,7 @@ func (c *Cache) load(root, rel string, cfg *Config) (*Page, diag.List) {
 	if c == nil {
 		return loadPage(root, rel, cfg)
 	}
-	name := filepath.Join(root, Dir, filepath.FromSlash(rel))
+	name := filepath.Join(root, cfg.ContentDir(), filepath.FromSlash(rel))
 	now := time.Now()
 	info, err := os.Stat(name)
 	if err != nil {

@@ -21,6 +21,50 @@ type Config struct {
 	Languages   []string // the first is the default language, served from the site root
 	Unsafe      bool     // pass raw HTML in Markdown through instead of escaping it
 	Params      map[string]any
+
+	// NoContentDir is set when the site has no content/ folder: it is a
+	// folder of notes (an Obsidian vault, say), read as it is.
+	NoContentDir bool
+	// HasFile is whether the site has a casebook.yaml.
+	HasFile bool
+	// MissingLinks is what a link to a page or file that does not exist
+	// is: an error ("error"), or a warning ("warn") that shows the link as
+	// plain text, as Obsidian shows a note not written yet. A folder
+	// without casebook.yaml warns; a library errs unless it sets
+	// links: {missing: warn}.
+	MissingLinks string
+}
+
+// Notes reports whether the site is a folder of notes without content/,
+// read as it is: folders are sections, and index.md, a note named as its
+// folder, and Home.md or README.md at the top give a section its text.
+func (c *Config) Notes() bool { return c.NoContentDir }
+
+// ContentDir is the folder pages are read from, relative to the site
+// root: content, or "" for a folder of notes.
+func (c *Config) ContentDir() string {
+	if c.NoContentDir {
+		return ""
+	}
+	return Dir
+}
+
+// Source is the path, relative to the site root, of the file at rel
+// under the content folder.
+func (c *Config) Source(rel string) string {
+	if c.NoContentDir {
+		return rel
+	}
+	return Dir + "/" + rel
+}
+
+// ContentPath is the path under the content folder of a file given
+// relative to the site root; ok is false for a file outside it.
+func (c *Config) ContentPath(file string) (rel string, ok bool) {
+	if c.NoContentDir {
+		return file, file != "" && !strings.HasPrefix(file, "../")
+	}
+	return strings.CutPrefix(file, Dir+"/")
 }
 
 // DefaultLanguage is the language of pages without a language suffix.
@@ -40,10 +84,15 @@ func (c *Config) HasLanguage(lang string) bool {
 // the defaults; a broken one gives positioned errors.
 func LoadConfig(root string) (*Config, diag.List) {
 	cfg := DefaultConfig()
+	if info, err := os.Stat(filepath.Join(root, Dir)); err != nil || !info.IsDir() {
+		cfg.NoContentDir = true
+	}
 	src, err := os.ReadFile(filepath.Join(root, ConfigFile))
 	if errors.Is(err, fs.ErrNotExist) {
+		cfg.MissingLinks = "warn"
 		return cfg, nil
 	}
+	cfg.HasFile = true
 	var errs diag.List
 	if err != nil {
 		errs.Errorf(diag.Pos{Path: ConfigFile}, "%v", err)
@@ -78,6 +127,19 @@ func LoadConfig(root string) (*Config, diag.List) {
 			}
 		case "unsafe":
 			cfg.Unsafe, _ = d.boolean(kv.value, kv.key)
+		case "links":
+			for _, lk := range d.mapping(kv.value, kv.key) {
+				if lk.key != "missing" {
+					d.unknown(lk, "links", "missing")
+					continue
+				}
+				s, _ := d.text(lk.value, "links.missing")
+				if s != "warn" && s != "error" {
+					d.errorf(lk.value, "links.missing: want warn or error, got %s", describe(resolve(lk.value)))
+					continue
+				}
+				cfg.MissingLinks = s
+			}
 		default:
 			cfg.Params[kv.key] = d.any(kv.value)
 		}

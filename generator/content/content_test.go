@@ -69,7 +69,7 @@ func TestParsePageText(t *testing.T) {
 		{"crlf", "---\r\ntitle: T\r\n---\r\nBody\r\n", "", 4},
 		{"latin1", "---\ntitle: Caf\xe9\n---\n", "content/x.md:2:11: error: not valid UTF-8 text; save the file as UTF-8", 0},
 		{"dots close", "---\ntitle: T\n...\nBody\n", "", 4},
-		{"whitespace only", " \n\t\n", "content/x.md:1:1: error: empty file; a page starts with front matter between --- lines, holding at least a title", 0},
+		{"whitespace only", " \n\t\n", "content/x.md:1:1: error: empty file; write the page's text, or front matter between --- lines", 0},
 		{"list at top", "---\n- a\n- b\n---\n", "content/x.md:2:1: error: front matter: want key: value lines, got a list", 0},
 		{"no body", "---\ntitle: T\n---", "", 4},
 	} {
@@ -136,4 +136,35 @@ func FuzzParsePage(f *testing.F) {
 			t.Errorf("%q makes URL %q", rel, p.URL)
 		}
 	})
+}
+
+// TestNotesGetAddressesOfTheirOwn: in a folder of notes, a note at an
+// address casebook uses, or one another note has, moves aside with a
+// warning rather than failing the build.
+func TestNotesGetAddressesOfTheirOwn(t *testing.T) {
+	root := t.TempDir()
+	for name, text := range map[string]string{"Tags.md": "Tags I use.", "Q&A.md": "One.", "Q A.md": "Two.", "q-a-2.md": "Three."} {
+		if err := os.WriteFile(filepath.Join(root, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	lib, errs := Load(root, Options{})
+	if errs.HasErrors() {
+		t.Fatal(errs)
+	}
+	urls := map[string]string{}
+	for _, p := range lib.Pages {
+		urls[p.File] = p.URL
+	}
+	want := map[string]string{"Tags.md": "tags-2/", "Q A.md": "q-a/", "Q&A.md": "q-a-3/", "q-a-2.md": "q-a-2/"}
+	for file, url := range want {
+		if urls[file] != url {
+			t.Errorf("%s is at /%s, want /%s", file, urls[file], url)
+		}
+	}
+	errs.Sort()
+	if got := errs.Error(); !strings.Contains(got, "Q&A.md:1:1: warning: /q-a/ is taken by another note; this note is at /q-a-3/") ||
+		!strings.Contains(got, "Tags.md:1:1: warning: /tags/ is taken by casebook's own pages; this note is at /tags-2/") {
+		t.Errorf("warnings:\n%s", got)
+	}
 }

@@ -19,6 +19,9 @@ type decoder struct {
 	path       string
 	lineOffset int
 	errs       *diag.List
+	// lenient reports problems as warnings: a folder of notes keeps
+	// building when casebook cannot read a note's front matter.
+	lenient bool
 }
 
 type keyValue struct {
@@ -32,7 +35,16 @@ func (d *decoder) pos(n *yaml.Node) diag.Pos {
 }
 
 func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
-	d.errs.Errorf(d.pos(n), format, args...)
+	d.report(d.pos(n), format, args...)
+}
+
+// report records a problem: an error, or a warning when lenient.
+func (d *decoder) report(pos diag.Pos, format string, args ...any) {
+	if d.lenient {
+		d.errs.Warnf(pos, format, args...)
+		return
+	}
+	d.errs.Errorf(pos, format, args...)
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
@@ -56,7 +68,7 @@ func (d *decoder) parse(src []byte, firstLine int) (*yaml.Node, bool) {
 		if lines := strings.Split(string(src), "\n"); line-1 < len(lines) {
 			col += len(lines[line-1]) - len(strings.TrimLeft(lines[line-1], " \t"))
 		}
-		d.errs.Errorf(diag.Pos{Path: d.path, Line: line + firstLine - 1, Col: col}, "invalid YAML: %s", msg)
+		d.report(diag.Pos{Path: d.path, Line: line + firstLine - 1, Col: col}, "invalid YAML: %s", msg)
 		return nil, false
 	}
 	if len(doc.Content) == 0 { // empty document
@@ -213,4 +225,20 @@ func (d *decoder) any(n *yaml.Node) any {
 // link) does not have: there a typo would silently lose a score.
 func (d *decoder) unknown(kv keyValue, name string, want string) {
 	d.errorf(kv.keyNode, "%s: unknown field %q; want %s", name, kv.key, want)
+}
+
+// tagList reads tags as Obsidian writes them: a list, or one text of
+// several separated by commas or blanks, each with or without its #.
+func (d *decoder) tagList(n *yaml.Node, name string) []string {
+	list := d.textList(n, name)
+	if resolve(n).Kind == yaml.ScalarNode {
+		list = strings.FieldsFunc(strings.Join(list, " "), func(r rune) bool { return r == ',' || r == ' ' || r == '\t' })
+	}
+	out := list[:0]
+	for _, t := range list {
+		if t = strings.TrimPrefix(strings.TrimSpace(t), "#"); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
 }

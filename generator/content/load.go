@@ -2,11 +2,13 @@ package content
 
 import (
 	"bytes"
+	"cmp"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -33,8 +35,8 @@ type Options struct {
 	Drafts bool   // keep pages marked draft: true
 	Cache  *Cache // pages of earlier loads to reuse; nil parses every file
 	// Overlay holds texts that stand for files on disk, by path relative
-	// to content/: an editor's unsaved buffers. A file must exist on disk
-	// to be loaded at all.
+	// to the site root (as Page.File): an editor's unsaved buffers. A file
+	// must exist on disk to be loaded at all.
 	Overlay map[string][]byte
 }
 
@@ -44,9 +46,9 @@ func Load(root string, opts Options) (*Library, diag.List) {
 	cfg, errs := LoadConfig(root)
 	lib := &Library{Config: cfg}
 	opts.Cache.useConfig(cfg)
-	pageFiles, otherFiles, err := walk(filepath.Join(root, Dir))
+	pageFiles, otherFiles, err := walk(root, cfg)
 	if err != nil {
-		errs.Errorf(diag.Pos{Path: Dir}, "%v", err)
+		errs.Errorf(diag.Pos{Path: cmp.Or(cfg.ContentDir(), ".")}, "%v", err)
 		return lib, errs
 	}
 	lib.Files = otherFiles
@@ -54,7 +56,7 @@ func Load(root string, opts Options) (*Library, diag.List) {
 	pages := make([]*Page, len(pageFiles))
 	lists := make([]diag.List, len(pageFiles))
 	parallel.For(len(pageFiles), func(i int) {
-		if src, ok := opts.Overlay[pageFiles[i]]; ok {
+		if src, ok := opts.Overlay[cfg.Source(pageFiles[i])]; ok {
 			pages[i], lists[i] = ParsePage(pageFiles[i], src, cfg)
 			return
 		}
@@ -63,16 +65,62 @@ func Load(root string, opts Options) (*Library, diag.List) {
 	opts.Cache.keepOnly(pageFiles)
 	for i, p := range pages {
 		errs.Append(lists[i])
-		if p != nil && (opts.Drafts || !p.Draft) {
+		if p != nil && (opts.Drafts || !p.Draft) && p.Publish {
 			lib.Pages = append(lib.Pages, p)
 		}
 		if p == nil {
 			lib.Unloaded = append(lib.Unloaded, stub(pageFiles[i], cfg))
 		}
 	}
+	if cfg.Notes() {
+		errs.Append(separate(lib.Pages, cfg))
+	}
 	errs.Append(collisions(lib.Pages))
 	errs.Append(duplicateTitles(lib.Pages))
 	return lib, errs
+}
+
+// separate gives each note of a folder of notes an address of its own: a
+// note whose address casebook uses itself (Tags.md) or another note has
+// already (Q&A.md beside Q A.md) gets a suffix, with a warning. A vault
+// is not written for casebook, so these are not its writer's mistakes.
+func separate(pages []*Page, cfg *Config) diag.List {
+	var warnings diag.List
+	taken := map[string]bool{}
+	for _, p := range pages {
+		if p.Kind != KindSection {
+			taken[p.URL] = true
+		}
+	}
+	used := map[string]bool{}
+	for _, p := range pages {
+		if p.Kind == KindSection {
+			continue
+		}
+		_, reserved := ReservedPaths[p.Path]
+		if !reserved && !used[p.URL] {
+			used[p.URL] = true
+			continue
+		}
+		base, old := p.Path, p.URL
+		for n := 2; ; n++ {
+			p.Permalink = base + "-" + strconv.Itoa(n)
+			p.setURL(cfg)
+			if !used[p.URL] && !taken[p.URL] {
+				break
+			}
+		}
+		used[p.URL] = true
+		warnings.Warnf(diag.Pos{Path: p.File, Line: 1, Col: 1}, "/%s is taken by %s; this note is at /%s", old, takenBy(reserved, old), p.URL)
+	}
+	return warnings
+}
+
+func takenBy(reserved bool, url string) string {
+	if reserved {
+		return "casebook's own pages"
+	}
+	return "another note"
 }
 
 // Ignored reports whether a file name is an editor's temporary or backup
@@ -85,16 +133,20 @@ func Ignored(name string) bool {
 		name == "4913"
 }
 
-// walk lists the Markdown pages and the other files under dir, relative to
-// dir. Markdown files inside a page bundle, other than its index, belong to
-// the bundle and are listed as files.
-func walk(dir string) (pages, files []string, err error) {
+// walk lists the Markdown pages and the other files of the content
+// folder, relative to it. Markdown files inside a page bundle, other than
+// its index, belong to the bundle and are listed as files. A folder of
+// notes has no bundles (an index.md is its folder's text), and keeps out
+// what is not notes: an earlier build's output, and the config, layouts
+// and static files of a site that has a casebook.yaml.
+func walk(root string, cfg *Config) (pages, files []string, err error) {
+	dir := filepath.Join(root, cfg.ContentDir())
 	var all []string
 	err = filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		if p != dir && Ignored(e.Name()) {
+		if p != dir && (Ignored(e.Name()) || cfg.Notes() && notNotes(dir, p, e, cfg)) {
 			if e.IsDir() {
 				return filepath.SkipDir
 			}
@@ -111,7 +163,7 @@ func walk(dir string) (pages, files []string, err error) {
 	}
 	bundles := map[string]bool{}
 	for _, f := range all {
-		if d, base := path.Split(f); d != "" && isIndex(base) {
+		if d, base := path.Split(f); d != "" && isIndex(base) && !cfg.Notes() {
 			bundles[strings.TrimSuffix(d, "/")] = true
 		}
 	}
@@ -125,6 +177,32 @@ func walk(dir string) (pages, files []string, err error) {
 	slices.Sort(pages)
 	slices.Sort(files)
 	return pages, files, err
+}
+
+// BuildMarker is a file every build writes into its output; a folder of
+// notes skips folders that hold one, which are earlier builds.
+const BuildMarker = "casebook.json"
+
+// notNotes reports whether a file or folder in a folder of notes is no
+// part of the notes: an earlier build's output, a dependency folder, or
+// (beside a casebook.yaml) the config, layouts and static files.
+func notNotes(dir, p string, e fs.DirEntry, cfg *Config) bool {
+	if e.IsDir() {
+		if e.Name() == "node_modules" {
+			return true
+		}
+		if _, err := os.Stat(filepath.Join(p, BuildMarker)); err == nil {
+			return true
+		}
+	}
+	if filepath.Dir(p) != dir || !cfg.HasFile {
+		return false
+	}
+	switch e.Name() {
+	case ConfigFile, "layouts", "static":
+		return true
+	}
+	return false
 }
 
 // isIndex matches index.md and index.LANG.md, the text of a page bundle.
@@ -144,10 +222,10 @@ func inBundle(f string, bundles map[string]bool) bool {
 
 // loadPage reads one file under content/ and parses it.
 func loadPage(root, rel string, cfg *Config) (*Page, diag.List) {
-	src, err := os.ReadFile(filepath.Join(root, Dir, filepath.FromSlash(rel)))
+	src, err := os.ReadFile(filepath.Join(root, cfg.ContentDir(), filepath.FromSlash(rel)))
 	if err != nil {
 		var errs diag.List
-		errs.Errorf(diag.Pos{Path: Dir + "/" + rel}, "%v", err)
+		errs.Errorf(diag.Pos{Path: cfg.Source(rel)}, "%v", err)
 		return nil, errs
 	}
 	return ParsePage(rel, src, cfg)
@@ -163,34 +241,103 @@ const MaxPageBytes = 8 << 20
 // nil when the file cannot be a page at all.
 func ParsePage(rel string, src []byte, cfg *Config) (*Page, diag.List) {
 	var errs diag.List
-	file := Dir + "/" + rel
+	file := cfg.Source(rel)
 	if len(src) > MaxPageBytes {
 		errs.Errorf(diag.Pos{Path: file, Line: 1, Col: 1}, "the file is %.1f MB, over the %d MB one page may be; split it into several pages",
 			float64(len(src))/(1<<20), MaxPageBytes>>20)
 		return nil, errs
 	}
-	p := &Page{File: file, Params: map[string]any{}}
+	p := &Page{File: file, Params: map[string]any{}, Publish: true}
 	identify(p, rel, cfg)
 
-	fm, fmLine, body, bodyLine, ok := splitFrontMatter(file, src, &errs)
+	fm, fmLine, body, bodyLine, ok := splitFrontMatter(file, src, !cfg.Notes(), &errs)
 	if !ok {
 		return nil, errs
 	}
 	p.Body, p.BodyLine = body, bodyLine
-	d := &decoder{path: file, lineOffset: fmLine - 1, errs: &errs}
+	// A note's front matter is its own business: what casebook cannot
+	// read there is a warning, and the note still builds.
+	d := &decoder{path: file, lineOffset: fmLine - 1, errs: &errs, lenient: cfg.Notes()}
 	if top, ok := d.parse(fm, fmLine); ok {
 		d.decodeFrontMatter(top, p)
 		d.placeholders(top)
 	} else {
 		salvageNames(fm, p)
 	}
+	if p.Title == "" {
+		p.Title = p.defaultTitle(rel)
+	}
 	p.setURL(cfg)
 	return p, errs
 }
 
+// defaultTitle is the title of a page whose front matter gives none: its
+// first level-one heading, else its file name as written (an index's:
+// its folder's name).
+func (p *Page) defaultTitle(rel string) string {
+	if title, ok := firstHeading(p.Body); ok {
+		p.TitleFromBody = true
+		return title
+	}
+	dir, base := path.Split(strings.TrimSuffix(rel, ".md"))
+	if i := strings.LastIndexByte(base, '.'); i > 0 && base[i+1:] == p.Lang {
+		base = base[:i]
+	}
+	if base == "_index" || base == "index" {
+		if dir = strings.TrimSuffix(dir, "/"); dir != "" {
+			return path.Base(dir)
+		}
+	}
+	return base
+}
+
+// firstHeading finds the first level-one ATX heading of a body outside
+// fenced code, as plain text.
+func firstHeading(body []byte) (string, bool) {
+	fence := ""
+	for _, line := range strings.Split(string(body), "\n") {
+		trimmed := strings.TrimLeft(line, " ")
+		if len(line)-len(trimmed) > 3 {
+			continue
+		}
+		if f := fenceOf(trimmed); f != "" {
+			switch {
+			case fence == "":
+				fence = f
+			case strings.HasPrefix(f, fence) && strings.TrimSpace(trimmed[len(f):]) == "":
+				fence = ""
+			}
+			continue
+		}
+		if fence != "" {
+			continue
+		}
+		if rest, ok := strings.CutPrefix(trimmed, "# "); ok {
+			title := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(rest), "#"))
+			title = strings.NewReplacer("**", "", "__", "", "`", "", "[[", "", "]]", "", "==", "").Replace(title)
+			if title != "" {
+				return title, true
+			}
+		}
+	}
+	return "", false
+}
+
+// fenceOf is the fence a line of code opens or closes (``` or ~~~, or
+// longer), or "".
+func fenceOf(line string) string {
+	for _, c := range []string{"`", "~"} {
+		n := len(line) - len(strings.TrimLeft(line, c))
+		if n >= 3 {
+			return line[:n]
+		}
+	}
+	return ""
+}
+
 // DefaultConfig is the configuration of a site without casebook.yaml.
 func DefaultConfig() *Config {
-	return &Config{Title: "Casebook", Languages: []string{"en"}, Params: map[string]any{}}
+	return &Config{Title: "Casebook", Languages: []string{"en"}, Params: map[string]any{}, MissingLinks: "error"}
 }
 
 // identify sets the page's kind, language, section and slug from its path
@@ -205,7 +352,7 @@ func identify(p *Page, rel string, cfg *Config) {
 	}
 	var parent string
 	switch {
-	case base == "_index":
+	case base == "_index" || cfg.Notes() && sectionText(dir, base):
 		p.Kind = KindSection
 		parent = dir
 	case base == "index" && dir != "":
@@ -241,9 +388,25 @@ func identify(p *Page, rel string, cfg *Config) {
 	}
 }
 
+// sectionText reports whether, in a folder of notes, the note base in the
+// folder dir is the folder's own text: its index, a note named as the
+// folder, or at the top Home or README.
+func sectionText(dir, base string) bool {
+	switch {
+	case base == "index":
+		return true
+	case dir == "":
+		return strings.EqualFold(base, "home") || strings.EqualFold(base, "readme")
+	}
+	return strings.EqualFold(base, path.Base(dir))
+}
+
 // setURL derives the output folder once the front matter may have changed the slug.
 func (p *Page) setURL(cfg *Config) {
-	if p.Kind != KindSection {
+	switch {
+	case p.Permalink != "":
+		p.Path = p.Permalink
+	case p.Kind != KindSection:
 		p.Path = strings.TrimPrefix(p.Path+"/"+p.Slug, "/")
 	}
 	p.URL = ""
@@ -257,7 +420,7 @@ func (p *Page) setURL(cfg *Config) {
 
 // splitFrontMatter separates the YAML between the leading --- lines from
 // the Markdown body, after checking the file is text.
-func splitFrontMatter(file string, src []byte, errs *diag.List) (fm []byte, fmLine int, body []byte, bodyLine int, ok bool) {
+func splitFrontMatter(file string, src []byte, needText bool, errs *diag.List) (fm []byte, fmLine int, body []byte, bodyLine int, ok bool) {
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
 	if !utf8.Valid(src) {
 		bad := 0
@@ -275,14 +438,13 @@ func splitFrontMatter(file string, src []byte, errs *diag.List) (fm []byte, fmLi
 	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
 	src = bytes.ReplaceAll(src, []byte{0}, []byte("\uFFFD"))
 	start := diag.Pos{Path: file, Line: 1, Col: 1}
-	if len(bytes.TrimSpace(src)) == 0 {
-		errs.Errorf(start, "empty file; a page starts with front matter between --- lines, holding at least a title")
+	if len(bytes.TrimSpace(src)) == 0 && needText {
+		errs.Errorf(start, "empty file; write the page's text, or front matter between --- lines")
 		return nil, 0, nil, 0, false
 	}
 	rest, found := bytes.CutPrefix(src, []byte("---\n"))
-	if !found {
-		errs.Errorf(start, "missing front matter; a page starts with a --- line, then title: ..., then another --- line")
-		return nil, 0, nil, 0, false
+	if !found { // no front matter: the whole file is the body
+		return nil, 1, src, 1, true
 	}
 	line := 2
 	for off := 0; off <= len(rest); {

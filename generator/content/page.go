@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/casebook-cx/casebook/generator/diag"
@@ -30,6 +31,9 @@ type Page struct {
 	BodyLine int    // file line the Markdown body starts on
 	Body     []byte
 	Bundle   string // for a page bundle (x/index.md), its folder relative to content/
+	// Permalink is the output path front matter chose (Obsidian Publish's
+	// permalink), in place of section/slug.
+	Permalink string
 
 	Title       string
 	TitleAt     diag.Pos // where the title is written, for warnings about it
@@ -48,6 +52,12 @@ type Page struct {
 	Chain       []Actor
 	Ratings     *Ratings
 	Params      map[string]any // keys the schema does not know, kept for templates
+
+	// TitleFromBody is set when the title is the body's first heading,
+	// which the page then shows in place of a title of its own.
+	TitleFromBody bool
+	Publish       bool     // false for publish: false, as Obsidian Publish reads it: left out of the site
+	CSSClasses    []string // Obsidian's cssclasses: classes for the page's article element
 }
 
 // Experience is the three descriptions that frame a case.
@@ -102,16 +112,14 @@ func (p *Page) LastModified() time.Time {
 // decodeFrontMatter fills p from its front matter, reporting every problem
 // at the position of the offending value.
 func (d *decoder) decodeFrontMatter(top *yaml.Node, p *Page) {
-	var titleSeen bool
 	for _, kv := range d.mapping(top, "") {
 		v, key := kv.value, kv.key
 		switch key {
 		case "title":
 			p.Title, _ = d.text(v, key)
 			p.TitleAt = d.pos(v)
-			titleSeen = true
 			if p.Title == "" {
-				d.errorf(v, "title: must not be empty")
+				d.errorf(v, "title: must not be empty; leave the key out to use the first heading or the file name")
 			}
 		case "summary":
 			p.Summary, _ = d.text(v, key)
@@ -119,10 +127,21 @@ func (d *decoder) decodeFrontMatter(top *yaml.Node, p *Page) {
 			p.Date, _ = d.date(v, key)
 		case "updated":
 			p.Updated, _ = d.date(v, key)
-		case "tags":
-			p.Tags = d.textList(v, key)
-		case "aliases":
-			p.Aliases = d.textList(v, key)
+		case "tags", "tag":
+			p.Tags = append(p.Tags, d.tagList(v, key)...)
+		case "aliases", "alias":
+			p.Aliases = append(p.Aliases, d.textList(v, key)...)
+		case "cssclasses", "cssclass":
+			p.CSSClasses = append(p.CSSClasses, d.tagList(v, key)...)
+		case "publish":
+			p.Publish, _ = d.boolean(v, key)
+		case "permalink":
+			s, _ := d.text(v, key)
+			if link := permalink(s); link == "" {
+				d.errorf(v, "permalink: want a path such as guides/onboarding, got %s", describe(v))
+			} else {
+				p.Permalink = link
+			}
 		case "draft":
 			p.Draft, _ = d.boolean(v, key)
 		case "slug":
@@ -152,9 +171,18 @@ func (d *decoder) decodeFrontMatter(top *yaml.Node, p *Page) {
 			p.Params[key] = d.any(v)
 		}
 	}
-	if !titleSeen {
-		d.errs.Errorf(diag.Pos{Path: d.path, Line: 1, Col: 1}, "title: missing; every page needs a title")
+}
+
+// permalink makes a page's chosen path safe: each segment a slug, so it
+// cannot leave the output folder.
+func permalink(s string) string {
+	var segs []string
+	for _, seg := range strings.Split(s, "/") {
+		if seg = Slugify(seg); seg != "" {
+			segs = append(segs, seg)
+		}
 	}
+	return strings.Join(segs, "/")
 }
 
 // itemPositions gives the position of each list item (or of the scalar

@@ -10,7 +10,7 @@ import (
 // to it resolve against the stub, so the one mistake in the file is not
 // reported again at every link to it elsewhere.
 func stub(rel string, cfg *Config) *Page {
-	p := &Page{File: Dir + "/" + rel, Params: map[string]any{}}
+	p := &Page{File: cfg.Source(rel), Params: map[string]any{}}
 	identify(p, rel, cfg)
 	p.setURL(cfg)
 	return p

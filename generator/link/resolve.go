@@ -15,26 +15,47 @@ import (
 // Resolver finds pages by the names a writer may use. Lookups are map
 // reads, so resolving every link of a site is linear in the number of links.
 type Resolver struct {
-	byName      map[string][]*content.Page // lowercased slug, path, title and aliases
+	byName      map[string][]*content.Page // lowercased slug, path, title, aliases, file name and file path
 	byFile      map[string]*content.Page   // source path, for Markdown links
 	anchors     map[*content.Page]map[string]bool
 	defaultLang string
+	notes       bool
+	contentDir  string
+	files       map[string]bool     // the other files under the content folder, by path relative to it
+	byBase      map[string][]string // the same, by lowercased file name
 }
 
-// NewResolver indexes pages. Section pages (_index.md) are not link targets.
-func NewResolver(pages []*content.Page, defaultLang string) *Resolver {
+// Missing is the error for a name that names no page or file: a note not
+// written yet, in a folder of notes.
+type Missing struct{ msg string }
+
+func (e *Missing) Error() string { return e.msg }
+
+func missing(format string, args ...any) error { return &Missing{fmt.Sprintf(format, args...)} }
+
+// NewResolver indexes the pages of a site with this config. In a library
+// section pages (_index.md) are not link targets; in a folder of notes a
+// folder's note is, as in Obsidian, and so is the home page's.
+func NewResolver(pages []*content.Page, cfg *content.Config) *Resolver {
 	r := &Resolver{
 		byName:      map[string][]*content.Page{},
 		byFile:      map[string]*content.Page{},
 		anchors:     map[*content.Page]map[string]bool{},
-		defaultLang: defaultLang,
+		defaultLang: cfg.DefaultLanguage(),
+		notes:       cfg.Notes(),
+		contentDir:  cfg.ContentDir(),
+		files:       map[string]bool{},
+		byBase:      map[string][]string{},
 	}
 	for _, p := range pages {
 		r.byFile[p.File] = p
-		if p.Kind == content.KindSection {
+		if p.Kind == content.KindSection && !r.notes {
 			continue
 		}
-		names := append([]string{p.Slug, p.Path, p.Title}, p.Aliases...)
+		// The file's own name and its path under the content folder, as
+		// written, are names too: Obsidian links by them.
+		written := strings.TrimSuffix(strings.TrimPrefix(p.File, r.contentDir+"/"), ".md")
+		names := append([]string{p.Slug, p.Path, p.Title, written, path.Base(written)}, p.Aliases...)
 		for _, n := range names {
 			key := fold(n)
 			if key == "" || slices.Contains(r.byName[key], p) {
@@ -47,6 +68,81 @@ func NewResolver(pages []*content.Page, defaultLang string) *Resolver {
 }
 
 func fold(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+
+// AddFiles indexes the files under the content folder that are not pages
+// (pictures, PDFs), by path relative to it, for links and embeds that name
+// them.
+func (r *Resolver) AddFiles(files []string) {
+	for _, f := range files {
+		r.files[f] = true
+		base := fold(path.Base(f))
+		r.byBase[base] = append(r.byBase[base], f)
+	}
+}
+
+// IsFile reports whether a wikilink target names a file rather than a
+// page: it has an extension other than .md.
+func IsFile(target string) bool {
+	ext := path.Ext(target)
+	return ext != "" && ext != ".md" && !strings.ContainsAny(ext, " ")
+}
+
+// Attachment finds the file a link from page from names, as Obsidian
+// does: by its path from the page's folder, else from the content folder,
+// else by its file name anywhere, the nearest one first. It returns the
+// file's path under the content folder.
+func (r *Resolver) Attachment(from *content.Page, target string) (string, error) {
+	dir := path.Dir(strings.TrimPrefix(from.File, r.contentDir+"/"))
+	if !strings.HasPrefix(from.File, r.contentDir+"/") && r.contentDir != "" {
+		dir = "."
+	}
+	for _, f := range []string{path.Join(dir, target), path.Clean(target)} {
+		if r.files[f] {
+			return f, nil
+		}
+	}
+	if strings.Contains(target, "/") {
+		return "", missing("no file at %s", target)
+	}
+	found := nearest(dir, r.byBase[fold(target)], func(f string) string { return f })
+	switch len(found) {
+	case 0:
+		return "", missing("no file is called %q", target)
+	case 1:
+		return found[0], nil
+	}
+	return "", fmt.Errorf("%q names %d files: %s; name one by its path", target, len(found), strings.Join(found, ", "))
+}
+
+// nearest keeps, of several candidates, those in folder dir, else those
+// at the fewest folders deep, as Obsidian prefers among notes or files of
+// one name.
+func nearest[T any](dir string, candidates []T, file func(T) string) []T {
+	if len(candidates) < 2 {
+		return candidates
+	}
+	var here []T
+	for _, c := range candidates {
+		if path.Dir(file(c)) == dir {
+			here = append(here, c)
+		}
+	}
+	if len(here) > 0 {
+		return here
+	}
+	depth := func(c T) int { return strings.Count(file(c), "/") }
+	least := depth(candidates[0])
+	for _, c := range candidates {
+		least = min(least, depth(c))
+	}
+	var shallow []T
+	for _, c := range candidates {
+		if depth(c) == least {
+			shallow = append(shallow, c)
+		}
+	}
+	return shallow
+}
 
 // SetAnchors records the heading ids of a page, once its body is rendered.
 // It must be called for every page before Resolve checks anchors, and not
@@ -69,10 +165,13 @@ func (r *Resolver) Wikilink(from *content.Page, target string) (*content.Page, e
 	if target == "" {
 		return from, nil
 	}
-	found := r.prefer(from, r.byName[fold(target)])
+	found := r.prefer(from, r.byName[fold(strings.TrimSuffix(target, ".md"))])
+	if r.notes {
+		found = nearest(path.Dir(from.File), found, func(p *content.Page) string { return p.File })
+	}
 	switch len(found) {
 	case 0:
-		return nil, fmt.Errorf("no page is called %q (by slug, title, alias or path)", target)
+		return nil, missing("no page is called %q (by slug, title, alias or path)", target)
 	case 1:
 		return found[0], nil
 	}
@@ -105,10 +204,18 @@ func (r *Resolver) File(from *content.Page, target string) (*content.Page, error
 		return from, nil
 	}
 	file := path.Join(path.Dir(from.File), target)
-	if p, ok := r.byFile[file]; ok && p.Kind != content.KindSection {
+	if p, ok := r.byFile[file]; ok && (p.Kind != content.KindSection || r.notes) {
 		return p, nil
 	}
-	return nil, fmt.Errorf("no page at %s (%s)", target, file)
+	if r.notes { // Obsidian writes the shortest path that names a note: from the top, or its name alone
+		if p, ok := r.byFile[path.Join(r.contentDir, target)]; ok {
+			return p, nil
+		}
+		if !strings.Contains(target, "/") {
+			return r.Wikilink(from, target)
+		}
+	}
+	return nil, missing("no page at %s (%s)", target, file)
 }
 
 func (r *Resolver) prefer(from *content.Page, pages []*content.Page) []*content.Page {

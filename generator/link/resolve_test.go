@@ -16,7 +16,7 @@ func TestResolve(t *testing.T) {
 	wmFi := page("content/cases/washing-machine.fi.md", content.KindCase, "fi", "washing-machine", "cases/washing-machine", "Pesukone")
 	etd := page("content/frameworks/etd.md", content.KindFramework, "en", "etd", "frameworks/etd", "Expected, Target, Delivered", "ETD", "gaps")
 	gapsCase := page("content/cases/gaps.md", content.KindCase, "en", "gaps", "cases/gaps", "Gaps")
-	r := NewResolver([]*content.Page{wm, wmFi, etd, gapsCase}, "en")
+	r := NewResolver([]*content.Page{wm, wmFi, etd, gapsCase}, &content.Config{Languages: []string{"en", "fi"}})
 
 	for _, tc := range []struct {
 		from   *content.Page
@@ -62,7 +62,7 @@ func FuzzResolve(f *testing.F) {
 		page("content/cases/washing-machine.fi.md", content.KindCase, "fi", "washing-machine", "cases/washing-machine", "Pesukone"),
 		page("content/frameworks/etd.md", content.KindFramework, "en", "etd", "frameworks/etd", "Expected, Target, Delivered", "ETD", "Ääkköset"),
 	}
-	r := NewResolver(pages, "en")
+	r := NewResolver(pages, &content.Config{Languages: []string{"en", "fi"}})
 	for _, seed := range []string{"washing-machine", "WM", "cases/washing-machine", "ETD", "ääkköset", "", " ", "nothing", "frameworks/", "\x00"} {
 		f.Add(seed, 0)
 		f.Add(seed, 1)

@@ -37,7 +37,7 @@ func (s *Server) view(uri string) (*view, error) {
 	}
 	a := s.current()
 	v := &view{rel: rel, text: text, lines: lines(text), a: a}
-	if under, ok := strings.CutPrefix(rel, content.Dir+"/"); ok && strings.HasSuffix(rel, ".md") {
+	if under, ok := a.Library.Config.ContentPath(rel); ok && strings.HasSuffix(rel, ".md") {
 		v.page, _ = content.ParsePage(under, []byte(text), a.Library.Config)
 		if v.page != nil {
 			v.doc, _ = markdown.New(markdown.Options{}).Convert(v.page.Body)

@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/casebook-cx/casebook/generator/diag"
@@ -46,6 +47,10 @@ type Doc struct {
 	Links    []Link
 	Lead     string // the first paragraph as plain text, for a page without a summary
 	Text     string // every block's plain text but code, one a line, for search
+	Blocks   []Block
+
+	out           *bytes.Buffer    // while rendering: what is written so far, for offsetNode
+	headingStarts map[ast.Node]int // while rendering: where each heading starts in the HTML
 }
 
 // Heading is one heading of the body, with the id its anchor uses.
@@ -53,6 +58,7 @@ type Heading struct {
 	Level int
 	ID    string
 	Text  string
+	Start int // where it starts in Doc.HTML
 }
 
 // LinkKind says how a link names its target.
@@ -62,6 +68,7 @@ const (
 	LinkWiki LinkKind = iota // [[target#anchor|label]]
 	LinkPage                 // [text](../frameworks/x.md#anchor) or [text](#anchor)
 	LinkFile                 // [text](photo.png), ![alt](photo.png): a file beside the page
+	LinkTag                  // #tag or #nested/tag in the text: Target is the tag as written, without '#'
 )
 
 // Link is one internal link: a wikilink, a Markdown link to a .md file or
@@ -79,6 +86,15 @@ type Link struct {
 	// Before and After are the rest of the sentence the link stands in, as
 	// plain text, for backlinks that show a link in its context.
 	Before, After string
+	// Embed marks ![[target]]: the target is shown in place (a picture, a
+	// player, another page's text) rather than linked. Width and Height
+	// are its size in pixels when written, as ![[photo.png|300x200]].
+	Embed         bool
+	Width, Height int
+	// Block marks an embed that stands alone in its paragraph, so that
+	// what it shows may be a block (another page's text) and not only
+	// inline content.
+	Block bool
 }
 
 // RefID is the id of the element of link i in the rendered HTML, so a
@@ -88,7 +104,12 @@ func RefID(i int) string { return "ref-" + strconv.Itoa(i) }
 // New makes a Converter.
 func New(opts Options) *Converter {
 	rendererOpts := []renderer.Option{
-		renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{unsafe: opts.Unsafe}, 100)),
+		renderer.WithNodeRenderers(
+			util.Prioritized(&nodeRenderer{unsafe: opts.Unsafe}, 100),
+			util.Prioritized(calloutRenderer{}, 100),
+			util.Prioritized(highlightRenderer{}, 100),
+			util.Prioritized(hashtagRenderer{}, 100),
+		),
 	}
 	if opts.Unsafe {
 		rendererOpts = append(rendererOpts, gmhtml.WithUnsafe())
@@ -97,8 +118,18 @@ func New(opts Options) *Converter {
 		goldmark.WithExtensions(extension.GFM, extension.Footnote),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
-			parser.WithInlineParsers(util.Prioritized(wikilinkParser{}, 150)),
-			parser.WithASTTransformers(util.Prioritized(linkCollector{}, 100)),
+			parser.WithInlineParsers(
+				util.Prioritized(wikilinkParser{}, 150),
+				util.Prioritized(hashtagParser{}, 600),
+				util.Prioritized(highlightParser{}, 600),
+			),
+			parser.WithParagraphTransformers(util.Prioritized(calloutTitler{}, 200)),
+			parser.WithASTTransformers(
+				util.Prioritized(linkCollector{}, 100),
+				util.Prioritized(hashtagRecorder{}, 110),
+				util.Prioritized(calloutMaker{}, 120),
+				util.Prioritized(anchorsTransformer{}, 200),
+			),
 		),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
@@ -127,21 +158,30 @@ func (l Link) Text() string {
 // Convert renders src. It does not fail on any input: Markdown has no
 // syntax errors, and links are checked later against the whole site.
 func (c *Converter) Convert(src []byte) (*Doc, error) {
+	src = noNUL(src)
 	doc := &Doc{}
+	// Comments go first, so nothing below ever reads them; body is what
+	// is parsed, and removed maps its offsets back to src.
+	body, removed := stripComments(src)
 	pc := parser.NewContext(parser.WithIDs(&headingIDs{used: map[string]bool{}}))
 	pc.Set(docKey, doc)
-	root := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	root := c.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
 	buf := buffers.Get().(*bytes.Buffer)
 	defer buffers.Put(buf)
 	buf.Reset()
-	if err := c.md.Renderer().Render(buf, src, root); err != nil {
+	doc.out = buf
+	err := c.md.Renderer().Render(buf, body, root)
+	doc.out = nil
+	if err != nil {
 		return nil, err
 	}
 	doc.HTML = bytes.Clone(buf.Bytes()) // exactly its size: a library holds every page's HTML at once
-	collectText(doc, root, src)
+	collectText(doc, root, body)
+	doc.headingStarts = nil
 	if len(doc.Links) > 0 {
 		lines := diag.NewLineIndex(src)
 		for i := range doc.Links {
+			doc.Links[i].Offset = removed.source(doc.Links[i].Offset)
 			doc.Links[i].Line, doc.Links[i].Col = lines.Position(doc.Links[i].Offset)
 		}
 	}
@@ -151,64 +191,80 @@ func (c *Converter) Convert(src []byte) (*Doc, error) {
 // buffers are the buffers Convert renders into, reused.
 var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// placeholder marks where a resolved link value goes: \x00h3\x00 for link 3's
-// address, \x00t3\x00 for its text. NUL cannot come from the source (the
-// loader replaces it), so the marks cannot be forged by content.
-func placeholder(kind byte, i int) string {
-	return "\x00" + string(kind) + strconv.Itoa(i) + "\x00"
+// Value is what one link shows once the link phase resolved it.
+type Value struct {
+	Href string // the address, for a link
+	Text string // the text, for a link
+	HTML []byte // for an embed: the HTML that stands in its place, written as it is
+	// Missing marks a link to a page not written yet: it shows as text,
+	// without an address, as Obsidian shows it.
+	Missing bool
 }
 
-// Fill returns the HTML with every placeholder replaced by resolve's
-// address and text for that link, both HTML-escaped here.
-func (d *Doc) Fill(resolve func(i int) (href, text string)) []byte {
-	src := d.HTML
-	if bytes.IndexByte(src, 0) < 0 {
+// Fill returns the HTML with every mark replaced by resolve's value for
+// its link: the address and text HTML-escaped, an embed's HTML as it is.
+func (d *Doc) Fill(resolve func(i int) Value) []byte {
+	return fillMarks(d.HTML, len(d.Links), resolve)
+}
+
+// FillRange is Fill for the part of the HTML between two offsets, such as
+// a Section.
+func (d *Doc) FillRange(start, end int, resolve func(i int) Value) []byte {
+	return fillMarks(d.HTML[start:end], len(d.Links), resolve)
+}
+
+func fillMarks(src []byte, links int, resolve func(i int) Value) []byte {
+	if !hasMark(src) {
 		return src
 	}
-	out := make([]byte, 0, len(src)+len(d.Links)*32)
+	out := make([]byte, 0, len(src)+links*32)
 	for {
-		start := bytes.IndexByte(src, 0)
-		if start < 0 {
+		start, end, kind, i, found, complete := nextMark(src)
+		if !found {
 			return append(out, src...)
 		}
-		end := bytes.IndexByte(src[start+1:], 0) + start + 1
 		out = append(out, src[:start]...)
-		kind := src[start+1]
-		i, _ := strconv.Atoi(string(src[start+2 : end]))
-		href, label := resolve(i)
-		if kind == 'h' {
-			out = append(out, html.EscapeString(href)...)
-		} else {
-			out = append(out, html.EscapeString(label)...)
+		if complete {
+			v := resolve(i)
+			switch kind {
+			case markHref:
+				if !v.Missing {
+					out = append(out, ` href="`...)
+					out = append(out, html.EscapeString(v.Href)...)
+					out = append(out, '"')
+				}
+			case markSrc:
+				out = append(out, html.EscapeString(v.Href)...)
+			case markText:
+				out = append(out, html.EscapeString(v.Text)...)
+			case markEmbed:
+				out = append(out, v.HTML...)
+			}
 		}
-		src = src[end+1:]
+		src = src[end:]
 	}
 }
 
-// FillText replaces the text placeholders of wikilinks in plain text taken
-// from the document (Lead, Text, Heading.Text, Link.Before and After) with
-// text(i). A placeholder cut in half at the edge of a context is dropped.
+// FillText replaces the text marks of links in plain text taken from the
+// document (Lead, Text, Heading.Text, Link.Before and After) with
+// text(i). A mark cut in half at the edge of a context is dropped, and so
+// is an embed's.
 func FillText(s string, text func(i int) string) string {
-	if strings.IndexByte(s, 0) < 0 {
+	if !hasMark(s) {
 		return s
 	}
 	var b strings.Builder
 	for {
-		start := strings.IndexByte(s, 0)
-		if start < 0 {
+		start, end, kind, i, found, complete := nextMark(s)
+		if !found {
 			b.WriteString(s)
 			return b.String()
 		}
 		b.WriteString(s[:start])
-		rest := s[start+1:]
-		end := strings.IndexByte(rest, 0)
-		if end < 0 {
-			return b.String()
-		}
-		if i, err := strconv.Atoi(strings.TrimPrefix(rest[:end], "t")); err == nil && strings.HasPrefix(rest, "t") {
+		if complete && kind == markText {
 			b.WriteString(text(i))
 		}
-		s = rest[end+1:]
+		s = s[end:]
 	}
 }
 
@@ -224,8 +280,8 @@ func internalTarget(dest string) (target, anchor string, kind LinkKind, ok bool)
 	}
 	p, anchor, _ := strings.Cut(dest, "#")
 	p, _, _ = strings.Cut(p, "?")
-	if unescaped, err := url.PathUnescape(p); err == nil {
-		p = unescaped
+	if unescaped, err := url.PathUnescape(p); err == nil && !strings.ContainsFunc(unescaped, unicode.IsControl) {
+		p = unescaped // a path with spaces, as %20; never a control character, which no file name holds
 	}
 	switch {
 	case p == "" && anchor == "":
@@ -261,7 +317,7 @@ func (linkCollector) Transform(root *ast.Document, reader text.Reader, pc parser
 			return ast.WalkContinue, nil
 		}
 		doc.Links = append(doc.Links, Link{Kind: kind, Target: target, Anchor: anchor, Offset: linkOffset(n, src)})
-		*dest = []byte("\x00" + strconv.Itoa(len(doc.Links)-1))
+		*dest = destMark(len(doc.Links) - 1)
 		return ast.WalkContinue, nil
 	})
 }
@@ -302,7 +358,7 @@ func collectText(doc *Doc, root ast.Node, src []byte) {
 		case *ast.Heading:
 			id, _ := n.AttributeString("id")
 			idText, _ := id.([]byte)
-			doc.Headings = append(doc.Headings, Heading{Level: n.Level, ID: string(idText), Text: text})
+			doc.Headings = append(doc.Headings, Heading{Level: n.Level, ID: string(idText), Text: text, Start: doc.headingStarts[n]})
 		case *ast.Paragraph:
 			if doc.Lead == "" {
 				doc.Lead = text
@@ -341,10 +397,16 @@ func (doc *Doc) inlineText(n ast.Node, src []byte) (string, []span) {
 			return ast.WalkSkipChildren, nil
 		case *wikilinkNode:
 			start := b.Len()
-			b.WriteString(placeholder('t', c.Index))
+			b.WriteString(mark(markText, c.Index))
 			spans = append(spans, span{c.Index, start, b.Len()})
+		case *hashtagNode:
+			start := b.Len()
+			b.WriteString("#" + c.Tag)
+			if c.Index >= 0 {
+				spans = append(spans, span{c.Index, start, b.Len()})
+			}
 		case *ast.Link:
-			if i, ok := linkIndex(c.Destination); ok {
+			if i, ok := destIndex(c.Destination); ok {
 				start := b.Len()
 				label, _ := doc.inlineText(c, src)
 				b.WriteString(label)
@@ -366,16 +428,6 @@ func (doc *Doc) inlineText(n ast.Node, src []byte) (string, []span) {
 	return trimmed, spans
 }
 
-// linkIndex reads the link number linkCollector put in a destination.
-func linkIndex(dest []byte) (int, bool) {
-	i, ok := bytes.CutPrefix(dest, []byte{0})
-	if !ok {
-		return 0, false
-	}
-	n, err := strconv.Atoi(string(i))
-	return n, err == nil
-}
-
 // contextLimit bounds each side of a backlink's context, in bytes.
 const contextLimit = 160
 
@@ -387,10 +439,10 @@ func sentenceAround(text string, start, end int) (before, after string) {
 	// would be cut anyway, and a page of thousands of links would
 	// otherwise search its whole text for each one.
 	from, to := max(0, start-2*contextLimit), min(len(text), end+2*contextLimit)
-	if strings.Count(text[from:start], "\x00")%2 == 1 { // inside a placeholder: start after it
+	if endsInsideMark(text[from:start]) { // inside a mark: start after it
 		from += strings.IndexByte(text[from:start], 0) + 1
 	}
-	if strings.Count(text[end:to], "\x00")%2 == 1 { // inside a placeholder: end before it
+	if endsInsideMark(text[end:to]) { // inside a mark: end before it
 		to = end + strings.LastIndexByte(text[end:to], 0)
 	}
 	before, after = text[from:start], text[end:to]
@@ -408,14 +460,14 @@ func sentenceAround(text string, start, end int) (before, after string) {
 	after = after[:cut]
 	if len(before) > contextLimit {
 		k := len(before) - contextLimit
-		if strings.Count(before[k:], "\x00")%2 == 1 { // inside a placeholder: skip past its end
+		if endsInsideMark(before[k:]) { // inside a mark: skip past its end
 			k += strings.IndexByte(before[k:], 0) + 1
 		}
 		before = "…" + trimToRune(before[k:], true)
 	}
 	if len(after) > contextLimit {
 		k := contextLimit
-		if strings.Count(after[:k], "\x00")%2 == 1 { // inside a placeholder: stop before its start
+		if endsInsideMark(after[:k]) { // inside a mark: stop before its start
 			k = strings.LastIndexByte(after[:k], 0)
 		}
 		after = trimToRune(after[:k], false) + "…"

@@ -5,62 +5,89 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"golang.org/x/tools/txtar"
 )
 
-var update = flag.Bool("update", false, "rewrite the .html halves of testdata/convert.txtar")
+var update = flag.Bool("update", false, "rewrite the .html halves of testdata/*.txtar")
 
 // stubFill fills links so the test shows what was recorded for each.
 func stubFill(doc *Doc) []byte {
-	kinds := map[LinkKind]string{LinkWiki: "wiki", LinkPage: "page", LinkFile: "file"}
-	return doc.Fill(func(i int) (string, string) {
+	kinds := map[LinkKind]string{LinkWiki: "wiki", LinkPage: "page", LinkFile: "file", LinkTag: "tag"}
+	return doc.Fill(func(i int) Value {
 		l := doc.Links[i]
 		label := l.Label
 		if label == "" {
 			label = "T(" + l.Target + ")"
 		}
-		return fmt.Sprintf("%s:%s#%s", kinds[l.Kind], l.Target, l.Anchor), label
+		href := fmt.Sprintf("%s:%s#%s", kinds[l.Kind], l.Target, l.Anchor)
+		embed := fmt.Sprintf("[embed %s label=%q %dx%d block=%v]", href, l.Label, l.Width, l.Height, l.Block)
+		return Value{Href: href, Text: label, HTML: []byte(embed)}
 	})
 }
 
-func TestConvert(t *testing.T) {
-	const file = "testdata/convert.txtar"
-	ar, err := txtar.ParseFile(file)
-	if err != nil {
-		t.Fatal(err)
+// fixtures are the spec-style cases: each testdata/*.txtar holds NAME.md
+// and the NAME.html it converts to.
+func fixtures(t testing.TB) map[string]*txtar.Archive {
+	files, err := filepath.Glob("testdata/*.txtar")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no fixtures: %v", err)
 	}
-	conv := New(Options{})
-	sources := map[string][]byte{}
-	for _, f := range ar.Files {
-		if name, ok := strings.CutSuffix(f.Name, ".md"); ok {
-			sources[name] = f.Data
-		}
-	}
-	changed := false
-	for i, f := range ar.Files {
-		name, ok := strings.CutSuffix(f.Name, ".html")
-		if !ok {
-			continue
-		}
-		doc, err := conv.Convert(sources[name])
+	out := map[string]*txtar.Archive{}
+	for _, file := range files {
+		ar, err := txtar.ParseFile(file)
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := stubFill(doc)
-		if bytes.Equal(got, f.Data) {
-			continue
-		}
-		if *update {
-			ar.Files[i].Data, changed = got, true
-			continue
-		}
-		t.Errorf("%s.md\n--- want\n%s--- got\n%s", name, f.Data, got)
+		out[file] = ar
 	}
-	if changed {
-		os.WriteFile(file, txtar.Format(ar), 0o644)
+	return out
+}
+
+func TestConvert(t *testing.T) {
+	conv := New(Options{})
+	for file, ar := range fixtures(t) {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			sources := map[string][]byte{}
+			for _, f := range ar.Files {
+				if name, ok := strings.CutSuffix(f.Name, ".md"); ok {
+					sources[name] = f.Data
+				}
+			}
+			changed := false
+			for i, f := range ar.Files {
+				name, ok := strings.CutSuffix(f.Name, ".html")
+				if !ok {
+					continue
+				}
+				src, ok := sources[name]
+				if !ok {
+					t.Errorf("%s has no %s.md", f.Name, name)
+					continue
+				}
+				doc, err := conv.Convert(src)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got := stubFill(doc)
+				if bytes.Equal(got, f.Data) {
+					continue
+				}
+				if *update {
+					ar.Files[i].Data, changed = got, true
+					continue
+				}
+				t.Errorf("%s.md\n%s--- want\n%s--- got\n%s", name, src, f.Data, got)
+			}
+			if changed {
+				if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		})
 	}
 }
 
@@ -93,25 +120,39 @@ func TestLinkOffsets(t *testing.T) {
 // FuzzConvert: any Markdown converts, every recorded link's offset lies in
 // the source, and no placeholder survives Fill.
 func FuzzConvert(f *testing.F) {
-	ar, err := txtar.ParseFile("testdata/convert.txtar")
-	if err != nil {
-		f.Fatal(err)
-	}
-	for _, file := range ar.Files {
-		if strings.HasSuffix(file.Name, ".md") {
-			f.Add(file.Data)
+	for _, ar := range fixtures(f) {
+		for _, file := range ar.Files {
+			if strings.HasSuffix(file.Name, ".md") {
+				f.Add(file.Data)
+			}
 		}
 	}
-	conv := New(Options{})
+	for _, forged := range forgedMarks {
+		f.Add([]byte(forged))
+	}
+	conv, unsafe := New(Options{}), New(Options{Unsafe: true})
 	f.Fuzz(func(t *testing.T, src []byte) {
-		src = bytes.ReplaceAll(src, []byte{0}, []byte("\uFFFD")) // as the loader does
+		if _, err := unsafe.Convert(src); err != nil {
+			t.Fatal(err)
+		}
 		doc, err := conv.Convert(src)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, l := range doc.Links {
-			if l.Offset < 0 || l.Offset > len(src) {
+			if strings.IndexByte(l.Target+l.Anchor+l.Label, 0) >= 0 {
+				t.Fatalf("a NUL reached a link's target: %+v", l)
+			}
+			if l.Offset < 0 || l.Offset > len(src)+2*bytes.Count(src, []byte{0}) {
 				t.Fatalf("offset %d outside a %d-byte source", l.Offset, len(src))
+			}
+			// Offsets survive the comments cut before parsing: a tag's
+			// and a wikilink's point at their own marks in the source.
+			switch at := string(noNUL(src)[l.Offset:]); {
+			case l.Kind == LinkTag && !strings.HasPrefix(at, "#"+l.Target):
+				t.Fatalf("tag %q at %d reads %q", l.Target, l.Offset, at)
+			case l.Kind == LinkWiki && !strings.HasPrefix(at, "[[") && !strings.HasPrefix(at, "![["):
+				t.Fatalf("wikilink %q at %d reads %q", l.Target, l.Offset, at)
 			}
 		}
 		if out := stubFill(doc); bytes.IndexByte(out, 0) >= 0 {
@@ -157,5 +198,197 @@ func TestContextNeverSplitsPlaceholder(t *testing.T) {
 	}
 	if got := FillText("x \x00t1\x00 y \x00t0", fill); got != "x <B> y " {
 		t.Errorf("FillText dropped or kept the wrong parts: %q", got)
+	}
+}
+
+// TestCommentsNeverPublished: whatever a comment holds, no part of the
+// Doc shows it, with raw HTML passed through or escaped.
+func TestCommentsNeverPublished(t *testing.T) {
+	src := "# Title %%secret-heading%%\n\n" +
+		"Lead %%secret-inline [[secret-link]]%% sentence with [[seen]] link.\n\n" +
+		"<!-- secret-html [x](secret.md) -->\n\n" +
+		"%%\nsecret-block\n\n## Secret heading\n\n- [[secret-item]]\n%%\n\n" +
+		"Body <!-- secret-inline-html --> text and #tag.\n\n" +
+		"%% secret-rest, never closed\n\n[[secret-last]]\n"
+	for _, unsafe := range []bool{false, true} {
+		doc, err := New(Options{Unsafe: unsafe}).Convert([]byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var all []string
+		all = append(all, string(doc.HTML), doc.Text, doc.Lead)
+		for _, h := range doc.Headings {
+			all = append(all, h.Text, h.ID)
+		}
+		for _, l := range doc.Links {
+			all = append(all, l.Target, l.Label, l.Before, l.After)
+		}
+		for _, s := range all {
+			if strings.Contains(strings.ToLower(s), "secret") || strings.Contains(s, "%%") || strings.Contains(s, "<!--") || strings.Contains(s, "&lt;!--") {
+				t.Errorf("unsafe=%v: a comment shows in %q", unsafe, s)
+			}
+		}
+		if len(doc.Links) != 2 || doc.Links[0].Target != "seen" || doc.Links[1].Target != "tag" {
+			t.Errorf("unsafe=%v: links %+v, want [[seen]] and #tag only", unsafe, doc.Links)
+		}
+		if len(doc.Headings) != 1 || doc.Headings[0].Text != "Title" {
+			t.Errorf("unsafe=%v: headings %+v", unsafe, doc.Headings)
+		}
+		if !strings.HasPrefix(doc.Lead, "Lead") || !strings.HasSuffix(doc.Lead, "link.") {
+			t.Errorf("unsafe=%v: lead %q", unsafe, doc.Lead)
+		}
+		if !strings.Contains(doc.Text, "Body  text and #tag.") {
+			t.Errorf("unsafe=%v: text %q", unsafe, doc.Text)
+		}
+	}
+}
+
+// TestPositionsAfterComments: a link's offset, line and column are where
+// it stands in the source as written, however many comments come before.
+func TestPositionsAfterComments(t *testing.T) {
+	src := "Intro %%one\ntwo%% then [[a]].\n\n" +
+		"%%\nblock\n\nstill comment\n%%\n" +
+		"<!-- html\ncomment --> and ==[b](b.md)== and #c\n\n" +
+		"> [!note] %%c%% Title [[d]]\n"
+	doc, _ := New(Options{}).Convert([]byte(src))
+	lines := strings.Split(src, "\n")
+	want := []struct {
+		text      string
+		line, col int
+	}{{"[[a]]", 2, 12}, {"[b](b.md)", 10, 19}, {"#c", 10, 35}, {"[[d]]", 12, 23}}
+	if len(doc.Links) != len(want) {
+		t.Fatalf("links %+v", doc.Links)
+	}
+	for _, w := range want {
+		var l *Link
+		for i := range doc.Links {
+			if strings.HasPrefix(src[doc.Links[i].Offset:], w.text) {
+				l = &doc.Links[i]
+			}
+		}
+		if l == nil {
+			t.Errorf("no link's offset points at %q: %+v", w.text, doc.Links)
+			continue
+		}
+		if l.Line != w.line || l.Col != w.col {
+			t.Errorf("%s at %d:%d, want %d:%d", w.text, l.Line, l.Col, w.line, w.col)
+		} else if line := lines[l.Line-1]; !strings.HasPrefix(line[l.Col-1:], w.text) {
+			t.Errorf("%s: %d:%d reads %q", w.text, l.Line, l.Col, line[l.Col-1:])
+		}
+	}
+}
+
+// TestObsidianPlainText: highlights read as their words, tags as "#tag",
+// and a callout's title and body as text, in the search text, the lead
+// and a link's context.
+func TestObsidianPlainText(t *testing.T) {
+	src := "> [!tip]- A ==useful== title\n> Body with #ideas/new and [[x]] here.\n\n" +
+		"The ==marked **words**== stay. Next sentence.\n"
+	doc, _ := New(Options{}).Convert([]byte(src))
+	if doc.Lead != "Body with #ideas/new and \x00t0\x00 here." {
+		t.Errorf("lead %q", doc.Lead)
+	}
+	for _, want := range []string{"A useful title\n", "The marked words stay. Next sentence.\n", "#ideas/new"} {
+		if !strings.Contains(doc.Text, want) {
+			t.Errorf("text %q lacks %q", doc.Text, want)
+		}
+	}
+	if strings.Contains(doc.Text, "==") || strings.Contains(doc.Text, "[!tip]") {
+		t.Errorf("marks left in the text %q", doc.Text)
+	}
+	var tag *Link
+	for i := range doc.Links {
+		if doc.Links[i].Kind == LinkTag {
+			tag = &doc.Links[i]
+		}
+	}
+	if tag == nil || tag.Target != "ideas/new" || tag.Before != "Body with " || tag.After != " and \x00t0\x00 here." {
+		t.Errorf("tag link %+v", tag)
+	}
+}
+
+// forgedMarks are sources that try to put a mark of their own into a Doc:
+// a raw NUL, a percent-escaped one in a link path, an entity.
+var forgedMarks = []string{
+	"[x](%000000)",
+	"![x](%00h0%00)",
+	"[[a]] \x00t0\x00 and \x00h0\x00",
+	"[x](a%00b.md)",
+	"&#0;t0&#0; [[a]]",
+	"[x](<%00e0%00>)",
+}
+
+func TestMarksCannotBeForged(t *testing.T) {
+	conv := New(Options{})
+	for _, src := range forgedMarks {
+		doc, err := conv.Convert([]byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := doc.Fill(func(i int) Value { return Value{Href: "H", Text: "T", HTML: []byte("<E>")} })
+		if bytes.IndexByte(out, 0) >= 0 || bytes.Contains(out, []byte("<E>")) {
+			t.Errorf("%q: a forged mark reached the page: %q", src, out)
+		}
+		if n := strings.Count(string(out), `"H"`) + strings.Count(string(out), ">T<"); n > 2*len(doc.Links) {
+			t.Errorf("%q: more filled values (%d) than links (%d): %q", src, n, len(doc.Links), out)
+		}
+		for _, l := range doc.Links {
+			if strings.IndexByte(l.Target, 0) >= 0 {
+				t.Errorf("%q: a NUL in a link target %q", src, l.Target)
+			}
+		}
+	}
+}
+
+func TestSections(t *testing.T) {
+	src := "A paragraph. ^intro\n\n- one\n- two ^item-2\n\n> quoted\n\n^quote\n\n# Heading\n\nText [[x]].\n\n## Sub\n\nSub text.\n\n# Next\n\nEnd.\n"
+	doc, _ := New(Options{}).Convert([]byte(src))
+	for anchor, want := range map[string]string{
+		"^intro":  "<p id=\"^intro\">A paragraph.</p>\n",
+		"^item-2": "<li id=\"^item-2\">two</li>\n",
+		"^quote":  "<blockquote id=\"^quote\"><p>quoted</p>\n</blockquote>\n",
+		"heading": "<h1 id=\"heading\">Heading</h1>\n<p>Text <a class=\"wikilink\" id=\"ref-0\" href=\"H\">T</a>.</p>\n<h2 id=\"sub\">Sub</h2>\n<p>Sub text.</p>\n",
+		"sub":     "<h2 id=\"sub\">Sub</h2>\n<p>Sub text.</p>\n",
+		"next":    "<h1 id=\"next\">Next</h1>\n<p>End.</p>\n",
+	} {
+		start, end, ok := doc.Section(anchor)
+		if !ok {
+			t.Errorf("no section %q", anchor)
+			continue
+		}
+		got := doc.FillRange(start, end, func(int) Value { return Value{Href: "H", Text: "T"} })
+		if string(got) != want {
+			t.Errorf("section %q:\n%q\nwant\n%q", anchor, got, want)
+		}
+	}
+	if _, _, ok := doc.Section("missing"); ok {
+		t.Error("a missing anchor has a section")
+	}
+	if strings.Contains(string(doc.HTML), "^quote</p>") || strings.Contains(doc.Text, "^intro") {
+		t.Errorf("a block id marker is shown: %s / %q", doc.HTML, doc.Text)
+	}
+}
+
+// BenchmarkConvert shows what Obsidian's constructs cost: a note without
+// comment marks is parsed once, a note with them twice (once to find
+// code, once without the comments).
+func BenchmarkConvert(b *testing.B) {
+	para := "A paragraph with [[a link]], *emphasis*, `code` and a [file](x.pdf). "
+	obsidian := "> [!tip]- A ==callout== with #tag/nested\n> and a body line.\n\n"
+	for _, c := range []struct{ name, src string }{
+		{"plain", strings.Repeat(para+"\n\n", 50)},
+		{"obsidian", strings.Repeat(para+"==mark== #tag\n\n"+obsidian, 25)},
+		{"comments", strings.Repeat(para+"%%a comment%% <!-- and one -->\n\n", 50)},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			conv := New(Options{})
+			src := []byte(c.src)
+			b.SetBytes(int64(len(src)))
+			for b.Loop() {
+				if _, err := conv.Convert(src); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

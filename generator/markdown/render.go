@@ -25,6 +25,8 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindLink, r.link)
 	reg.Register(ast.KindImage, r.image)
 	reg.Register(KindWikilink, r.wikilink)
+	reg.Register(kindOffset, renderOffset)
+	reg.Register(kindEmbedBlock, renderEmbedBlock)
 	reg.Register(ast.KindFencedCodeBlock, r.fencedCode)
 	if !r.unsafe {
 		reg.Register(ast.KindRawHTML, r.rawHTML)
@@ -38,11 +40,12 @@ func (r *nodeRenderer) link(w util.BufWriter, src []byte, node ast.Node, enterin
 		_, _ = w.WriteString("</a>")
 		return ast.WalkContinue, nil
 	}
-	_, _ = w.WriteString(`<a href="`)
-	r.destination(w, n.Destination)
-	_ = w.WriteByte('"')
-	if i, ok := linkIndex(n.Destination); ok {
-		_, _ = w.WriteString(` id="` + RefID(i) + `"`)
+	if i, ok := destIndex(n.Destination); ok {
+		_, _ = w.WriteString(`<a` + mark(markHref, i) + ` id="` + RefID(i) + `"`)
+	} else {
+		_, _ = w.WriteString(`<a href="`)
+		r.destination(w, n.Destination)
+		_ = w.WriteByte('"')
 	}
 	if n.Title != nil {
 		_, _ = w.WriteString(` title="`)
@@ -53,12 +56,12 @@ func (r *nodeRenderer) link(w util.BufWriter, src []byte, node ast.Node, enterin
 	return ast.WalkContinue, nil
 }
 
-// destination writes a link or image address: the placeholder for one the
-// linkCollector marked, else the address escaped, or nothing for a
+// destination writes a link or image address: the mark for one the
+// linkCollector recorded, else the address escaped, or nothing for a
 // javascript: or similar address (unless unsafe).
 func (r *nodeRenderer) destination(w util.BufWriter, dest []byte) {
-	if i, ok := bytes.CutPrefix(dest, []byte{0}); ok {
-		_, _ = w.WriteString("\x00h" + string(i) + "\x00")
+	if i, ok := destIndex(dest); ok {
+		_, _ = w.WriteString(mark(markSrc, i))
 	} else if dest := util.URLEscape(dest, true); r.unsafe || !gmhtml.IsDangerousURL(dest) {
 		_, _ = w.Write(util.EscapeHTML(dest))
 	}
@@ -96,9 +99,11 @@ func imageAlt(n ast.Node, src []byte) string {
 }
 
 func (r *nodeRenderer) wikilink(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	if entering {
-		i := node.(*wikilinkNode).Index
-		_, _ = w.WriteString(`<a class="wikilink" id="` + RefID(i) + `" href="` + placeholder('h', i) + `">` + placeholder('t', i) + `</a>`)
+	if n := node.(*wikilinkNode); entering && n.Embed {
+		_, _ = w.WriteString(mark(markEmbed, n.Index))
+	} else if entering {
+		i := n.Index
+		_, _ = w.WriteString(`<a class="wikilink" id="` + RefID(i) + `"` + mark(markHref, i) + `>` + mark(markText, i) + `</a>`)
 	}
 	return ast.WalkSkipChildren, nil
 }

@@ -80,15 +80,16 @@ type planner struct {
 // and the file takes the slug of it). Translations of the page move with
 // it. It reads the library but changes nothing.
 func Plan(root, from, to string, opts Options) (*Change, error) {
-	lib, _ := content.Load(root, content.Options{Drafts: true, Overlay: overlayUnderContent(opts.Overlay)})
+	lib, _ := content.Load(root, content.Options{Drafts: true, Overlay: opts.Overlay})
 	p := &planner{root: root, opts: opts, lib: lib, sources: map[string][]byte{}, edits: map[string][]Edit{}, moved: map[*content.Page]string{}}
-	p.r = link.NewResolver(lib.Pages, lib.Config.DefaultLanguage())
+	p.r = link.NewResolver(lib.Pages, lib.Config)
+	p.r.AddFiles(lib.Files)
 	page, err := p.find(from)
 	if err != nil {
 		return nil, err
 	}
 	if page.Bundle != "" {
-		return nil, fmt.Errorf("%s is a page bundle; move its folder %s by hand and fix the links check reports", page.File, path.Join(content.Dir, page.Bundle))
+		return nil, fmt.Errorf("%s is a page bundle; move its folder %s by hand and fix the links check reports", page.File, lib.Config.Source(page.Bundle))
 	}
 	if err := p.target(page, to); err != nil {
 		return nil, err
@@ -106,22 +107,11 @@ func Plan(root, from, to string, opts Options) (*Change, error) {
 	return p.change(), nil
 }
 
-// overlayUnderContent re-keys an overlay from root-relative paths to
-// content-relative ones, as content.Load wants them.
-func overlayUnderContent(o map[string][]byte) map[string][]byte {
-	out := map[string][]byte{}
-	for k, v := range o {
-		if rel, ok := strings.CutPrefix(k, content.Dir+"/"); ok {
-			out[rel] = v
-		}
-	}
-	return out
-}
-
 // find is the page named by from.
 func (p *planner) find(from string) (*content.Page, error) {
 	file := path.Clean(filepath.ToSlash(from))
-	for _, f := range []string{file, content.Dir + "/" + file, file + ".md", content.Dir + "/" + file + ".md"} {
+	cfg := p.lib.Config
+	for _, f := range []string{file, cfg.Source(file), file + ".md", cfg.Source(file + ".md")} {
 		for _, q := range p.lib.Pages {
 			if q.File == f && q.Kind != content.KindSection {
 				return q, nil
@@ -139,7 +129,8 @@ func (p *planner) find(from string) (*content.Page, error) {
 // target works out the page's new names and the new file of it and of
 // each of its translations, and refuses a move onto an existing file.
 func (p *planner) target(page *content.Page, to string) error {
-	oldRel := strings.TrimPrefix(page.File, content.Dir+"/")
+	cfg := p.lib.Config
+	oldRel, _ := cfg.ContentPath(page.File)
 	oldDir, oldBase := path.Split(oldRel)
 	oldStem := strings.TrimSuffix(oldBase, ".md")
 	if page.Lang != p.lib.Config.DefaultLanguage() {
@@ -152,9 +143,13 @@ func (p *planner) target(page *content.Page, to string) error {
 	case to == "":
 		return errors.New("the new name is empty")
 	case strings.HasSuffix(to, ".md") || strings.Contains(to, "/"):
-		rel := strings.TrimSuffix(strings.TrimPrefix(path.Clean(to), content.Dir+"/"), ".md")
+		rel := path.Clean(to)
+		if under, ok := cfg.ContentPath(rel); ok && cfg.ContentDir() != "" {
+			rel = under
+		}
+		rel = strings.TrimSuffix(rel, ".md")
 		if strings.HasPrefix(rel, "../") || rel == ".." || path.IsAbs(rel) {
-			return fmt.Errorf("%s is outside %s/", to, content.Dir)
+			return fmt.Errorf("%s is outside the library's pages", to)
 		}
 		newDir, newStem = path.Split(rel)
 	case content.Slugify(to) == to:
@@ -194,7 +189,7 @@ func (p *planner) target(page *content.Page, to string) error {
 		if q.Lang != p.lib.Config.DefaultLanguage() {
 			stem += "." + q.Lang
 		}
-		newFile := content.Dir + "/" + newDir + stem + ".md"
+		newFile := cfg.Source(newDir + stem + ".md")
 		if newFile == q.File {
 			continue
 		}

@@ -145,7 +145,7 @@ func TestRefusals(t *testing.T) {
 		{"etd", "taken", "content/frameworks/taken.md already exists"},
 		{"nothing", "x", `no page is called "nothing"`},
 		{"etd", "etd", "is already at"},
-		{"etd", "../../outside.md", "outside content/"},
+		{"etd", "../../outside.md", "outside the library's pages"},
 		{"etd", "ideas/gaps", "would no longer be a framework"},
 	} {
 		if _, err := Plan(root, tc.from, tc.to, Options{}); err == nil || !strings.Contains(err.Error(), tc.want) {

@@ -37,6 +37,11 @@ func NewFingerprints(site *Site, templates func(string) uint64, pages []*Page, s
 	h.strs(site.Languages)
 	h.strs(site.Indexed)
 	h.str(toJSONOrEmpty(site.Params))
+	h.num(uint64(len(site.Sections)))
+	for _, s := range site.Sections {
+		h.str(s.Title, s.URL)
+	}
+	h.num(boolNum(site.Notes), boolNum(site.HasCases))
 	f := &Fingerprints{templates: templates, site: h.sum(), cards: make(map[*Page]uint64, len(pages))}
 	sums := make([]uint64, len(pages))
 	parallel.For(len(pages), func(i int) { sums[i] = card(pages[i], source) })
@@ -97,7 +102,25 @@ func (f *Fingerprints) View(tmpl string, v *View) uint64 {
 	for _, a := range v.Alternates {
 		h.str(a.Lang, a.Name, a.URL)
 	}
+	if v.Folder != nil {
+		f.folder(&h, v.Folder)
+	}
+	h.num(uint64(len(v.Folders)))
+	for _, sub := range v.Folders {
+		f.folder(&h, sub)
+	}
 	return h.sum()
+}
+
+// folder hashes what a folder's page shows: its text, pages and folders.
+func (f *Fingerprints) folder(h *hasher, folder *Folder) {
+	h.str(folder.Title, folder.URL, string(folder.Intro))
+	f.list(h, folder.Pages)
+	h.num(uint64(len(folder.Folders)))
+	for _, sub := range folder.Folders {
+		h.str(sub.Title, sub.URL)
+		h.num(uint64(len(sub.Pages) + len(sub.Folders)))
+	}
 }
 
 // Lists fingerprints an output made from the cards of lists of pages (the
@@ -144,6 +167,13 @@ func (f *Fingerprints) list(h *hasher, pages []*Page) {
 func term(h *hasher, t *Term) {
 	h.str(t.Taxonomy, t.Name, t.Slug, t.URL, t.ParentURL)
 	h.num(uint64(len(t.Pages)))
+}
+
+func boolNum(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func toJSONOrEmpty(v any) string {

@@ -5,7 +5,7 @@ package render
 var uiText = map[string]map[string]string{
 	"en": {
 		"skip": "Skip to content", "site": "Site", "languages": "Languages",
-		"home": "Home", "cases": "Cases", "frameworks": "Frameworks", "industries": "Industries", "tags": "Tags",
+		"home": "Home", "folders": "Folders", "pages": "Pages", "cases": "Cases", "frameworks": "Frameworks", "industries": "Industries", "tags": "Tags",
 		"case": "Case study", "framework": "Framework", "industry": "Industry", "tag": "Tag", "any": "Any",
 		"of": "of", "cases_lower": "cases", "frameworks_lower": "frameworks", "industries_lower": "industries", "pages_lower": "pages",
 		"feed": "Atom feed", "data": "Library as JSON", "made_with": "Made with casebook",
@@ -65,7 +65,7 @@ var uiText = map[string]map[string]string{
 	},
 	"fi": {
 		"skip": "Siirry sisältöön", "site": "Sivusto", "languages": "Kielet",
-		"home": "Etusivu", "cases": "Tapaukset", "frameworks": "Viitekehykset", "industries": "Toimialat", "tags": "Aiheet",
+		"home": "Etusivu", "folders": "Kansiot", "pages": "Sivut", "cases": "Tapaukset", "frameworks": "Viitekehykset", "industries": "Toimialat", "tags": "Aiheet",
 		"case": "Tapaustutkimus", "framework": "Viitekehys", "industry": "Toimiala", "tag": "Aihe", "any": "Kaikki",
 		"of": "/", "cases_lower": "tapausta", "frameworks_lower": "viitekehystä", "industries_lower": "toimialaa", "pages_lower": "sivua",
 		"feed": "Atom-syöte", "data": "Kirjasto JSON-muodossa", "made_with": "Tehty casebookilla",

@@ -14,6 +14,18 @@ func RelURL(from, target string) string {
 	if hasAnchor {
 		anchor = "#" + url.PathEscape(anchor)
 	}
+	return relPath(from, target) + anchor
+}
+
+// RelFileURL is the link from the page at folder from to a file whose
+// name may hold any character, # and ? among them (an attachment in a
+// folder of notes).
+func RelFileURL(from, file string) string {
+	return strings.NewReplacer("#", "%23", "?", "%3F").Replace(relPath(from, file))
+}
+
+// relPath is RelURL without an anchor, escaped as a URL path.
+func relPath(from, target string) string {
 	if target == "" || strings.HasSuffix(target, "/") {
 		target += "index.html"
 	}
@@ -27,5 +39,5 @@ func RelURL(from, target string) string {
 		common++
 	}
 	rel := strings.Repeat("../", len(fromDir)-common) + strings.Join(parts[common:], "/")
-	return (&url.URL{Path: rel}).EscapedPath() + anchor
+	return (&url.URL{Path: rel}).EscapedPath()
 }

@@ -20,3 +20,14 @@ func TestRelURL(t *testing.T) {
 		}
 	}
 }
+
+func TestRelFileURL(t *testing.T) {
+	for _, tc := range []struct{ from, file, want string }{
+		{"notes/a/", "files/Q#1 report?.pdf", "../../files/Q%231%20report%3F.pdf"},
+		{"", "photo 1.png", "photo%201.png"},
+	} {
+		if got := RelFileURL(tc.from, tc.file); got != tc.want {
+			t.Errorf("RelFileURL(%q, %q) = %q, want %q", tc.from, tc.file, got, tc.want)
+		}
+	}
+}

@@ -17,6 +17,16 @@ type Site struct {
 	Languages   []string
 	Params      map[string]any // casebook.yaml keys casebook does not use itself
 	Indexed     []string       // languages with a search index, in configured order
+	// Sections are the top-level folders of pages, for the navigation;
+	// in a library, those other than cases and frameworks.
+	Sections []NavLink
+	// Notes is set for a folder of notes (no content/ folder): the
+	// navigation shows its folders first, and the case lists only when
+	// it has cases.
+	Notes bool
+	// HasCases is false for a folder of notes without cases or
+	// frameworks, whose navigation then leaves out their lists.
+	HasCases bool
 }
 
 // Page is a content page as templates see it: the loaded front matter and
@@ -140,6 +150,22 @@ type Term struct {
 	Pages     []*Page
 }
 
+// Folder is a folder of pages, listed on a page of its own: its pages,
+// the folders in it, and its own text when it has one.
+type Folder struct {
+	Title   string // the folder's note's title, else its name as written
+	URL     string
+	Intro   template.HTML
+	Pages   []*Page
+	Folders []*Folder
+	Listed  bool // its address is another list's (cases/), which lists its pages; it gets no page of its own
+}
+
+// NavLink is one entry of the site's navigation.
+type NavLink struct {
+	Title, URL string
+}
+
 // Alternate is a version of the current page in another language.
 type Alternate struct {
 	Lang string
@@ -172,6 +198,8 @@ type View struct {
 	GraphShown  int           // how many cases and pages the graph shows, of
 	GraphTotal  int           // how many there are
 	Filter      string        // on an insights page, the URL of the share of the library shown
+	Folder      *Folder       // on a folder's page, the folder
+	Folders     []*Folder     // on the home page, the top-level folders
 	langPrefix  string
 }
 

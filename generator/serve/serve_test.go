@@ -395,3 +395,47 @@ func TestFailedBuildDuringASave(t *testing.T) {
 		t.Errorf("the rebuild after the save: %+v, want its errors", rep)
 	}
 }
+
+// TestWatchVault: a folder of notes with no content/ folder is watched
+// as a whole, but for .obsidian/ and an earlier build's output; saving a
+// note in a subfolder rebuilds and serves it.
+func TestWatchVault(t *testing.T) {
+	root := t.TempDir()
+	writeFile(t, filepath.Join(root, "Home.md"), "The vault's home. See [[Ideas/First idea]].\n")
+	writeFile(t, filepath.Join(root, "Ideas", "First idea.md"), "# First idea\n\nA thought.\n")
+	writeFile(t, filepath.Join(root, ".obsidian", "workspace.json"), "{}")
+	s := New(root, Options{})
+	if rep := s.Rebuild(nil); rep.Errors.HasErrors() {
+		t.Fatal(rep.Errors)
+	}
+	srv := httptest.NewServer(s)
+	t.Cleanup(srv.Close)
+	for path, want := range map[string]bool{
+		filepath.Join(root, ".obsidian", "workspace.json"): true,
+		filepath.Join(root, "Ideas", "First idea.md"):      false,
+		filepath.Join(root, "Ideas"):                       false,
+	} {
+		if got := s.ignored(path, false); got != want {
+			t.Errorf("ignored(%s) = %v, want %v", path, got, want)
+		}
+	}
+	reports := watching(t, s)
+	note := filepath.Join(root, "Ideas", "First idea.md")
+	for i := 0; ; i++ {
+		writeFile(t, note, "# First idea\n\nA thought, written out at last.\n")
+		select {
+		case r := <-reports:
+			if r.Errors.HasErrors() || !slices.Contains(r.Changed, "ideas/first-idea/index.html") {
+				t.Fatalf("after a save: changed %v, errors %v", r.Changed, r.Errors)
+			}
+			if _, body := get(t, srv.URL+"/ideas/first-idea/"); !strings.Contains(body, "written out at last") {
+				t.Error("the saved note is not served")
+			}
+			return
+		case <-time.After(200 * time.Millisecond):
+			if i == 25 {
+				t.Fatal("no rebuild after saving a note")
+			}
+		}
+	}
+}

@@ -3,6 +3,7 @@ package serve
 import (
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -104,8 +105,23 @@ func (s *Server) ignored(path string, isDir bool) bool {
 	}
 	rel = filepath.ToSlash(rel)
 	top, _, _ := strings.Cut(rel, "/")
-	if !watched[top] {
+	if !watched[top] && !s.folderOfNotes() {
 		return true
 	}
-	return content.Ignored(filepath.Base(path))
+	for _, seg := range strings.Split(rel, "/") {
+		if content.Ignored(seg) {
+			return true // a file in .obsidian/ or .git/ is no note
+		}
+	}
+	if _, err := os.Stat(filepath.Join(s.root, top, content.BuildMarker)); err == nil {
+		return true // an earlier build's output in a folder of notes
+	}
+	return false
+}
+
+// folderOfNotes reports whether the site has no content/ folder, so that
+// every folder in it holds pages.
+func (s *Server) folderOfNotes() bool {
+	info, err := os.Stat(filepath.Join(s.root, content.Dir))
+	return err != nil || !info.IsDir()
 }

@@ -1,8 +1,6 @@
 package site
 
 import (
-	"strings"
-
 	"github.com/casebook-cx/casebook/generator/content"
 	"github.com/casebook-cx/casebook/generator/diag"
 	"github.com/casebook-cx/casebook/generator/link"
@@ -36,7 +34,7 @@ func (r *Builder) Analyze(overlay map[string][]byte) *Analysis {
 	b.opts.Drafts = true // a writer edits drafts too
 	b.opts.Overlay = overlay
 	var errs diag.List
-	b.lib, errs = content.Load(b.root, content.Options{Drafts: true, Cache: r.pages, Overlay: underContent(overlay)})
+	b.lib, errs = content.Load(b.root, content.Options{Drafts: true, Cache: r.pages, Overlay: overlay})
 	errs.Append(b.convert())
 	errs.Append(b.link())
 	errs.Append(b.orphans())
@@ -68,19 +66,4 @@ func (r *Builder) Analyze(overlay map[string][]byte) *Analysis {
 		a.Frameworks[p] = fws
 	}
 	return a
-}
-
-// underContent re-keys an overlay from root-relative paths to the
-// content-relative ones content.Load takes.
-func underContent(overlay map[string][]byte) map[string][]byte {
-	if len(overlay) == 0 {
-		return nil
-	}
-	out := make(map[string][]byte, len(overlay))
-	for k, v := range overlay {
-		if rel, ok := strings.CutPrefix(k, content.Dir+"/"); ok {
-			out[rel] = v
-		}
-	}
-	return out
 }

@@ -15,6 +15,7 @@ import (
 func TestAnalyzeOverlay(t *testing.T) {
 	root := t.TempDir()
 	for name, text := range map[string]string{
+		"casebook.yaml":           "title: T\n",
 		"content/cases/a.md":      "---\ntitle: A\n---\nSee [[b]].\n",
 		"content/cases/b.md":      "---\ntitle: B\n---\nSee [[a]].\n",
 		"content/frameworks/f.md": "---\ntitle: F\n---\nSee [[a]].\n",

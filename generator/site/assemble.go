@@ -15,16 +15,18 @@ import (
 
 // language is one language's share of the site: its pages and lists.
 type language struct {
-	code       string
-	prefix     string // output folder: "" for the default language, "fi/" for Finnish
-	home       *content.Page
-	sections   map[string]*content.Page // section name -> its _index.md
-	cases      []*render.Page
-	frameworks []*render.Page
-	pages      []*render.Page // the language's own pages, rendered under its prefix
-	listed     []*render.Page // what its lists show: its pages, then untranslated default-language ones
-	tags       []*render.Term
-	industries []*render.Term
+	code        string
+	prefix      string // output folder: "" for the default language, "fi/" for Finnish
+	home        *content.Page
+	sections    map[string]*content.Page // section name -> its _index.md
+	cases       []*render.Page
+	frameworks  []*render.Page
+	pages       []*render.Page // the language's own pages, rendered under its prefix
+	listed      []*render.Page // what its lists show: its pages, then untranslated default-language ones
+	tags        []*render.Term
+	industries  []*render.Term
+	folders     []*render.Folder // the top-level folders of pages
+	folderPages []*render.Folder // the folders that get a page of their own
 }
 
 // assemble builds what templates see: every page's HTML with its links
@@ -44,7 +46,7 @@ func (b *build) assemble() {
 	texts := make([]filled, len(b.lib.Pages))
 	parallel.For(len(b.lib.Pages), func(i int) {
 		if p := b.lib.Pages[i]; p.Kind != content.KindSection {
-			texts[i] = b.reuse.filledText(p, b.linked.links[p], func() filled {
+			texts[i] = b.reuse.filledText(p, b.docs[p], b.linked.links[p], func() filled {
 				return filled{content: template.HTML(b.fill(p)), summary: summary(p, b.docs[p], b.linked.links[p])}
 			})
 			b.release(p)
@@ -92,8 +94,16 @@ func (b *build) assemble() {
 			}
 			return []string{p.Industry}
 		})
+		l.folders = b.folders(l)
 		b.langs = append(b.langs, l)
 		b.site.Indexed = append(b.site.Indexed, code)
+	}
+	b.site.Notes = cfg.Notes()
+	b.site.HasCases = !cfg.Notes() || len(def.cases)+len(def.frameworks) > 0
+	for _, f := range def.folders {
+		if !f.Listed {
+			b.site.Sections = append(b.site.Sections, render.NavLink{Title: f.Title, URL: f.URL})
+		}
 	}
 }
 
@@ -163,37 +173,18 @@ func (l *language) addFallbacks(def *language) {
 // filled in. On a large library the pages' HTML is most of the memory a
 // build holds.
 func (b *build) release(p *content.Page) {
-	if b.reuse != nil {
-		return // a Builder converts only changed pages, so keeps them all
+	if b.reuse != nil || b.linked.embedded[p] {
+		return // a Builder converts only changed pages, so keeps them all; other pages show an embedded one's
 	}
 	b.docs[p].HTML = nil
 }
 
 // fill writes the resolved links into a page's HTML.
 func (b *build) fill(p *content.Page) []byte {
-	return fillLinks(p, b.docs[p], b.linked.links[p])
+	return b.filler().fill(p, b.docs[p], b.linked.links[p], p.URL, 0, 0)
 }
 
-// fillLinks writes links, resolved, into doc, the converted body of p.
-func fillLinks(p *content.Page, doc *markdown.Doc, links []resolved) []byte {
-	return doc.Fill(func(i int) (string, string) {
-		to := links[i]
-		switch {
-		case to.file != "":
-			return render.RelURL(p.URL, to.file), ""
-		case to.to == nil:
-			return "", doc.Links[i].Text()
-		}
-		href := render.RelURL(p.URL, to.to.URL)
-		if to.to == p {
-			href = ""
-		}
-		if to.anchor != "" {
-			href += "#" + to.anchor
-		}
-		return href, linkText(p, doc, links, i)
-	})
-}
+func (b *build) filler() filler { return filler{docs: b.docs, links: b.linked.links} }
 
 // summary is the front matter summary, else the first paragraph, cut at a
 // word boundary so cards stay short.

@@ -161,7 +161,7 @@ func (b *build) run(out Output) (Stats, diag.List) {
 func (b *build) prepare() diag.List {
 	var errs diag.List
 	b.timed("load", func() {
-		b.lib, errs = content.Load(b.root, content.Options{Drafts: b.opts.Drafts, Cache: b.reuse.pageCache(), Overlay: underContent(b.opts.Overlay)})
+		b.lib, errs = content.Load(b.root, content.Options{Drafts: b.opts.Drafts, Cache: b.reuse.pageCache(), Overlay: b.opts.Overlay})
 		var terrs diag.List
 		b.tmpl, terrs = render.LoadTemplates(b.root)
 		errs.Append(terrs)
@@ -193,6 +193,7 @@ func (b *build) convert() diag.List {
 			return
 		}
 		docs[i] = doc
+		addInlineTags(p, doc)
 		if b.reuse == nil {
 			p.Body = nil // the Doc has all later steps need; a Builder keeps the page for the next build
 		}

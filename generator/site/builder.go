@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"maps"
 	"slices"
+	"strconv"
 	"sync"
 
 	"github.com/casebook-cx/casebook/generator/content"
@@ -225,14 +226,15 @@ type filled struct {
 
 // filledText returns a page's filled text: the last build's if the page
 // did not change and its links lead to the same places under the same
-// titles, else fill's.
-func (r *Builder) filledText(p *content.Page, links []resolved, fill func() filled) filled {
+// titles, else fill's. A page that shows another page's text is filled
+// every time, as that text may have changed.
+func (r *Builder) filledText(p *content.Page, doc *markdown.Doc, links []resolved, fill func() filled) filled {
 	if r == nil {
 		return fill()
 	}
 	sum := linkTargets(links)
 	f, ok := r.texts[p] // read-only during the build
-	if !ok || f.links != sum {
+	if !ok || f.links != sum || showsPages(doc, links) {
 		f = fill()
 		f.links = sum
 	}
@@ -244,7 +246,7 @@ func (r *Builder) filledText(p *content.Page, links []resolved, fill func() fill
 func linkTargets(links []resolved) uint64 {
 	parts := make([][]byte, 0, 4*len(links))
 	for _, l := range links {
-		parts = append(parts, []byte(l.file), []byte(l.anchor))
+		parts = append(parts, []byte(l.file), []byte(l.anchor), []byte(l.tag), []byte(strconv.FormatBool(l.missing)))
 		if l.to != nil {
 			parts = append(parts, []byte(l.to.URL), []byte(l.to.Title))
 		} else {
@@ -252,4 +254,14 @@ func linkTargets(links []resolved) uint64 {
 		}
 	}
 	return render.Hash(parts...)
+}
+
+// showsPages reports whether a page shows the text of another.
+func showsPages(doc *markdown.Doc, links []resolved) bool {
+	for i, l := range doc.Links {
+		if showsPage(l, links[i]) {
+			return true
+		}
+	}
+	return false
 }

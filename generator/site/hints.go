@@ -18,13 +18,16 @@ const (
 	frameworksShown = 8
 )
 
-// brokenLink is the error for link l of page p, which err says leads
-// nowhere. to is the page it did lead to when only its anchor is wrong.
+// brokenLink is the problem (of severity sev, with note appended to the
+// message) with link l of page p, which err says leads nowhere. to is the page it did lead to when only its anchor is wrong.
 // The message says what was wrong and, where a name or heading is close
 // to what was typed, offers it, with the edit that puts it in (its range
 // is the link's; see diag.Place).
-func brokenLink(r *link.Resolver, p *content.Page, l markdown.Link, to *content.Page, pos diag.Pos, err error) diag.Diagnostic {
-	d := diag.Diagnostic{Pos: pos, Severity: diag.Error, Message: describeLink(l) + ": " + err.Error()}
+func brokenLink(r *link.Resolver, p *content.Page, l markdown.Link, to *content.Page, pos diag.Pos, err error, sev diag.Severity, note string) diag.Diagnostic {
+	d := diag.Diagnostic{Pos: pos, Severity: sev, Message: describeLink(l) + ": " + err.Error()}
+	if note != "" {
+		d.Message += "; " + note
+	}
 	switch {
 	case to != nil: // the page is there, the heading is not
 		d.Rule = "link-missing-heading"
@@ -39,6 +42,8 @@ func brokenLink(r *link.Resolver, p *content.Page, l markdown.Link, to *content.
 			fixed.Anchor = ranked[0].Name
 			d = d.Replace("Change to "+wikilinkText(fixed), wikilinkText(fixed))
 		}
+	case l.Kind == markdown.LinkWiki && link.IsFile(l.Target):
+		d.Rule = "link-missing-file"
 	case l.Kind == markdown.LinkWiki && r.Known(l.Target):
 		d.Rule = "link-ambiguous"
 	case l.Kind == markdown.LinkWiki:

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"net/url"
 	"path"
 	"regexp"
 	"strings"
@@ -82,6 +83,9 @@ func brokenLinks(files map[string][]byte) []string {
 				continue
 			}
 			target, anchor, _ := strings.Cut(href, "#")
+			if unescaped, err := url.PathUnescape(target); err == nil {
+				target = unescaped // a file name with spaces, as %20
+			}
 			resolved := name
 			if target != "" {
 				resolved = path.Join(path.Dir(name), target)

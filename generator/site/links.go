@@ -1,6 +1,7 @@
 package site
 
 import (
+	"errors"
 	"fmt"
 	"path"
 	"slices"
@@ -15,16 +16,18 @@ import (
 
 // resolved is where one link of a page goes, once the link phase ran.
 type resolved struct {
-	to     *content.Page
-	anchor string // heading id on the target, "" for the top
-	file   string // for a link to a file beside the pages: its output path
+	to      *content.Page
+	anchor  string // heading id on the target, "" for the top
+	file    string // for a link to a file beside the pages: its output path
+	missing bool   // a link to a page or file not written yet, shown as text (only where such links are warnings)
+	tag     string // for an inline #tag: its tag page
 }
 
 // linkState is the outcome of the link phase, kept for assembly.
 type linkState struct {
 	resolver   *link.Resolver
-	files      map[string]bool // the non-page files under content/, by path relative to it
 	links      map[*content.Page][]resolved
+	embedded   map[*content.Page]bool            // pages whose text other pages show
 	frameworks map[*content.Page][]*content.Page // a case's resolved frameworks entries
 	graph      *link.Graph
 	related    map[*content.Page][]link.Related
@@ -37,17 +40,17 @@ const relatedLimit = 5
 // reports each that names nothing, names several pages, or names a
 // missing heading, at the position of the link itself.
 func (b *build) link() diag.List {
-	r := link.NewResolver(append(slices.Clip(b.lib.Pages), b.lib.Unloaded...), b.lib.Config.DefaultLanguage())
+	r := link.NewResolver(append(slices.Clip(b.lib.Pages), b.lib.Unloaded...), b.lib.Config)
+	r.AddFiles(b.lib.Files)
 	for p, doc := range b.docs {
-		ids := make([]string, len(doc.Headings))
-		for i, h := range doc.Headings {
-			ids[i] = h.ID
+		ids := make([]string, 0, len(doc.Headings)+len(doc.Blocks))
+		for _, h := range doc.Headings {
+			ids = append(ids, h.ID)
+		}
+		for _, bl := range doc.Blocks {
+			ids = append(ids, bl.ID)
 		}
 		r.SetAnchors(p, ids)
-	}
-	files := make(map[string]bool, len(b.lib.Files))
-	for _, f := range b.lib.Files {
-		files[f] = true
 	}
 	pages := b.lib.Pages
 	results := make([][]resolved, len(pages))
@@ -58,7 +61,7 @@ func (b *build) link() diag.List {
 		if doc == nil {
 			return
 		}
-		results[i] = resolveLinks(r, files, p, doc, &lists[i])
+		results[i] = resolveLinks(r, b.lib.Config, p, doc, &lists[i])
 		for j, name := range p.Frameworks {
 			fw, err := r.Framework(p, name)
 			if err != nil {
@@ -68,13 +71,16 @@ func (b *build) link() diag.List {
 			fws[i] = append(fws[i], fw)
 		}
 	})
-	b.linked = &linkState{resolver: r, files: files, links: map[*content.Page][]resolved{}, frameworks: map[*content.Page][]*content.Page{}}
+	b.linked = &linkState{resolver: r, links: map[*content.Page][]resolved{}, frameworks: map[*content.Page][]*content.Page{}}
 	var errs diag.List
 	for i, p := range pages {
 		errs.Append(lists[i])
 		b.linked.links[p] = results[i]
 		b.linked.frameworks[p] = fws[i]
 	}
+	var eerrs diag.List
+	b.linked.embedded, eerrs = checkEmbeds(pages, b.docs, b.linked.links)
+	errs.Append(eerrs)
 	b.linked.graph = graph(pages, b.docs, b.linked.links)
 	var cases []*content.Page
 	for _, p := range pages {
@@ -151,37 +157,81 @@ func (b *build) orphans() diag.List {
 	return warnings
 }
 
-// resolveLinks resolves one page's links; files holds the non-page files
-// under content/, by path relative to it.
-func resolveLinks(r *link.Resolver, files map[string]bool, p *content.Page, doc *markdown.Doc, errs *diag.List) []resolved {
+// resolveLinks resolves one page's links. A link to a page or file that
+// does not exist is an error, or a warning that shows it as text where
+// the config says so (in a folder of notes, by default); so is a missing
+// heading there, and the link goes to the page's top.
+func resolveLinks(r *link.Resolver, cfg *content.Config, p *content.Page, doc *markdown.Doc, errs *diag.List) []resolved {
+	warn := cfg.MissingLinks == "warn"
 	out := make([]resolved, len(doc.Links))
 	for i, l := range doc.Links {
+		pos := diag.Pos{Path: p.File, Line: p.BodyLine + l.Line - 1, Col: l.Col}
 		var to *content.Page
 		var err error
-		switch l.Kind {
-		case markdown.LinkWiki:
+		switch {
+		case l.Kind == markdown.LinkTag:
+			out[i] = resolved{tag: tagURL(cfg, p, l.Target), missing: content.Slugify(l.Target) == ""}
+			continue
+		case l.Kind == markdown.LinkWiki && link.IsFile(l.Target):
+			out[i].file, err = r.Attachment(p, l.Target)
+		case l.Kind == markdown.LinkWiki:
 			to, err = r.Wikilink(p, l.Target)
-		case markdown.LinkPage:
+		case l.Kind == markdown.LinkPage:
 			to, err = r.File(p, l.Target)
-		case markdown.LinkFile:
-			file := path.Join(path.Dir(p.File), l.Target)
-			if rel, ok := strings.CutPrefix(file, content.Dir+"/"); ok && files[rel] {
-				out[i] = resolved{file: rel}
-				continue
+		case l.Kind == markdown.LinkFile:
+			out[i].file, err = r.Attachment(p, l.Target)
+			if err != nil && cfg.Notes() && !strings.Contains(path.Base(l.Target), ".") {
+				to, err = r.File(p, l.Target+".md") // Obsidian's Markdown links may leave out .md
 			}
-			err = fmt.Errorf("no file at %s (%s)", l.Target, file)
-		}
-		anchorID := ""
-		if err == nil && l.Anchor != "" {
-			anchorID, err = anchorOn(r, to, l.Anchor)
 		}
 		if err != nil {
-			errs.Add(brokenLink(r, p, l, to, diag.Pos{Path: p.File, Line: p.BodyLine + l.Line - 1, Col: l.Col}, err))
+			var m *link.Missing
+			if warn && errors.As(err, &m) {
+				errs.Add(brokenLink(r, p, l, nil, pos, err, diag.Warning, "it shows as text until the page or file exists"))
+				out[i] = resolved{missing: true}
+				continue
+			}
+			errs.Add(brokenLink(r, p, l, nil, pos, err, diag.Error, ""))
 			continue
+		}
+		if out[i].file != "" {
+			continue
+		}
+		anchorID := ""
+		if l.Anchor != "" {
+			if anchorID, err = anchorOn(r, to, l.Anchor); err != nil && warn {
+				errs.Add(brokenLink(r, p, l, to, pos, err, diag.Warning, "it leads to the top of the page"))
+			} else if err != nil {
+				errs.Add(brokenLink(r, p, l, to, pos, err, diag.Error, ""))
+				continue
+			}
 		}
 		out[i] = resolved{to: to, anchor: anchorID}
 	}
 	return out
+}
+
+// tagURL is the page of a tag, in the language of page p.
+func tagURL(cfg *content.Config, p *content.Page, tag string) string {
+	prefix := ""
+	if p.Lang != cfg.DefaultLanguage() {
+		prefix = p.Lang + "/"
+	}
+	return prefix + "tags/" + content.Slugify(tag) + "/"
+}
+
+// addInlineTags adds the #tags of a page's text to its tags, so that the
+// tag pages list it, as Obsidian lists a note under the tags it mentions.
+func addInlineTags(p *content.Page, doc *markdown.Doc) {
+	for _, l := range doc.Links {
+		if l.Kind != markdown.LinkTag {
+			continue
+		}
+		slug := content.Slugify(l.Target)
+		if slug != "" && !slices.ContainsFunc(p.Tags, func(t string) bool { return content.Slugify(t) == slug }) {
+			p.Tags = append(p.Tags, l.Target)
+		}
+	}
 }
 
 // anchorOn finds the heading an anchor names on page to: by its id as
@@ -209,6 +259,9 @@ func describeLink(l markdown.Link) string {
 	}
 	if l.Label != "" {
 		s += "|" + l.Label
+	}
+	if l.Embed {
+		return "![[" + s + "]]"
 	}
 	return "[[" + s + "]]"
 }

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/casebook-cx/casebook/generator/content"
@@ -55,7 +56,7 @@ func (b *build) plan() {
 		}
 	}
 	for _, f := range b.lib.Files {
-		b.copyFile(filepath.Join(content.Dir, filepath.FromSlash(f)), f)
+		b.copyFile(filepath.Join(b.lib.Config.ContentDir(), filepath.FromSlash(f)), f)
 	}
 	b.copyTree(StaticDir, "")
 	slices.SortStableFunc(b.outputs, func(x, y output) int { return cmp.Compare(x.name, y.name) })
@@ -71,7 +72,21 @@ func (b *build) lists(l *language) {
 	}
 	home.Cases, home.Frameworks = l.cases, l.frameworks
 	home.Recent = l.cases[:min(len(l.cases), 6)]
+	if b.lib.Config.Notes() {
+		home.Folders = l.folders
+		for _, v := range l.pages {
+			if rel, _ := b.lib.Config.ContentPath(v.File); !strings.Contains(rel, "/") {
+				home.Pages = append(home.Pages, v) // the notes at the top, beside the folders
+			}
+		}
+	}
 	b.page(l.prefix+"index.html", "home.html", home)
+
+	for _, f := range l.folderPages {
+		v := b.view(l, "section", f.URL, f.Title)
+		v.Folder = f
+		b.page(f.URL+"index.html", "section.html", v)
+	}
 
 	cases := b.view(l, "cases", l.prefix+"cases/", b.sectionTitle(l, "cases"))
 	cases.Intro, cases.Pages, cases.Frameworks = b.intro(l.sections["cases"]), l.cases, l.frameworks

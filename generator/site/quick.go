@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 
 	"github.com/casebook-cx/casebook/generator/content"
 	"github.com/casebook-cx/casebook/generator/markdown"
@@ -45,7 +44,7 @@ func (r *Builder) Quick(file string) (name string, data []byte, ok bool) {
 // quickPage renders the page of a source file again, if the edit allows
 // (see Builder.Quick).
 func (b *build) quickPage(root, file string) (name string, data []byte, ok bool) {
-	rel, isContent := strings.CutPrefix(file, content.Dir+"/")
+	rel, isContent := b.lib.Config.ContentPath(file)
 	if !isContent {
 		return "", nil, false
 	}
@@ -63,14 +62,18 @@ func (b *build) quickPage(root, file string) (name string, data []byte, ok bool)
 		return "", nil, false
 	}
 	p, errs := content.ParsePage(rel, src, b.lib.Config)
-	if p == nil || errs.HasErrors() || !sameStanding(old, p) {
+	if p == nil || errs.HasErrors() {
 		return "", nil, false
 	}
 	doc, err := markdown.New(markdown.Options{Unsafe: b.lib.Config.Unsafe}).Convert(p.Body)
 	if err != nil {
 		return "", nil, false
 	}
-	links := resolveLinks(b.linked.resolver, b.linked.files, p, doc, &errs)
+	addInlineTags(p, doc)
+	if !sameStanding(old, p) {
+		return "", nil, false
+	}
+	links := resolveLinks(b.linked.resolver, b.lib.Config, p, doc, &errs)
 	if errs.HasErrors() || !sameTargets(old, links, b.linked.graph.Links(old)) {
 		return "", nil, false
 	}
@@ -80,7 +83,7 @@ func (b *build) quickPage(root, file string) (name string, data []byte, ok bool)
 	// show the edit cannot have changed.
 	v := *view
 	v.Page = p
-	v.Content = template.HTML(fillLinks(p, doc, links))
+	v.Content = template.HTML(b.filler().fill(p, doc, links, p.URL, 0, 0))
 	v.Summary = summary(p, doc, links)
 	l := b.languageOf(p)
 	data, err = b.tmpl.Render(string(p.Kind)+".html", b.pageView(l, &v))

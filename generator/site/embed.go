@@ -1,0 +1,228 @@
+package site
+
+import (
+	"fmt"
+	"html"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/casebook-cx/casebook/generator/content"
+	"github.com/casebook-cx/casebook/generator/diag"
+	"github.com/casebook-cx/casebook/generator/markdown"
+	"github.com/casebook-cx/casebook/generator/render"
+)
+
+// maxEmbedDepth bounds how deep embeds of pages may nest: a page shows
+// another that shows another, and so on. Deeper is surely a mistake, and
+// each level repeats text the reader already has.
+const maxEmbedDepth = 4
+
+// showsPage reports whether link l of a page, resolved to, shows another
+// page's text in place: a page embed standing alone in its paragraph.
+func showsPage(l markdown.Link, to resolved) bool {
+	return l.Embed && l.Block && to.to != nil
+}
+
+// checkEmbeds finds embeds of pages that show themselves, through
+// others or not, or nest deeper than maxEmbedDepth, and reports each at
+// the embed that closes the cycle or goes too deep. It returns the pages
+// some page shows.
+func checkEmbeds(pages []*content.Page, docs map[*content.Page]*markdown.Doc, links map[*content.Page][]resolved) (map[*content.Page]bool, diag.List) {
+	embedded := map[*content.Page]bool{}
+	var errs diag.List
+	reported := map[string]bool{}
+	var visit func(p *content.Page, chain []*content.Page)
+	visit = func(p *content.Page, chain []*content.Page) {
+		doc := docs[p]
+		if doc == nil {
+			return
+		}
+		for i, l := range doc.Links {
+			to := links[p][i]
+			if !showsPage(l, to) {
+				continue
+			}
+			embedded[to.to] = true
+			pos := diag.Pos{Path: p.File, Line: p.BodyLine + l.Line - 1, Col: l.Col}
+			key := pos.String()
+			if j := indexOf(chain, to.to); j >= 0 || to.to == p {
+				if !reported[key] {
+					reported[key] = true
+					errs.Errorf(pos, "%s: the page would show itself: %s; embed a heading or a block of it (#heading, #^id) instead", describeLink(l), cycle(append(chain[max(j, 0):], p, to.to)))
+				}
+				continue
+			}
+			if len(chain) >= maxEmbedDepth {
+				if !reported[key] {
+					reported[key] = true
+					errs.Errorf(pos, "%s: embeds nest %d deep here (%s); at most %d pages may show one another", describeLink(l), len(chain)+1, cycle(append(chain, p, to.to)), maxEmbedDepth)
+				}
+				continue
+			}
+			visit(to.to, append(chain, p))
+		}
+	}
+	for _, p := range pages {
+		visit(p, nil)
+	}
+	return embedded, errs
+}
+
+func indexOf(chain []*content.Page, p *content.Page) int {
+	for i, c := range chain {
+		if c == p {
+			return i
+		}
+	}
+	return -1
+}
+
+func cycle(chain []*content.Page) string {
+	names := make([]string, len(chain))
+	for i, p := range chain {
+		names[i] = p.File
+	}
+	return strings.Join(names, " → ")
+}
+
+// filler writes resolved links into converted pages, showing embedded
+// pages' text in place.
+type filler struct {
+	docs  map[*content.Page]*markdown.Doc
+	links map[*content.Page][]resolved
+}
+
+// fill writes the links of page p, converted as doc and resolved as
+// links, for it to be shown on the page at URL at; the HTML between
+// start and end only, or all of it when end is 0.
+func (f filler) fill(p *content.Page, doc *markdown.Doc, links []resolved, at string, start, end int) []byte {
+	value := func(i int) markdown.Value {
+		l, to := doc.Links[i], links[i]
+		id := markdown.RefID(i)
+		if to.missing {
+			return markdown.Value{Missing: true, Text: l.Text(), HTML: missingEmbed(l, id)}
+		}
+		if to.tag != "" {
+			return markdown.Value{Href: render.RelURL(at, to.tag), Text: l.Text()}
+		}
+		if to.file != "" {
+			href := render.RelFileURL(at, to.file)
+			return markdown.Value{Href: href, HTML: fileEmbed(l, id, href, to.file)}
+		}
+		if to.to == nil {
+			return markdown.Value{Text: l.Text()}
+		}
+		href := render.RelURL(at, to.to.URL)
+		if to.to == p && at == p.URL {
+			href = ""
+		}
+		if to.anchor != "" {
+			href += "#" + to.anchor
+		}
+		v := markdown.Value{Href: href, Text: linkText(p, doc, links, i)}
+		if l.Embed {
+			v.HTML = f.pageEmbed(l, id, to, v, at)
+		}
+		return v
+	}
+	if end == 0 {
+		return doc.Fill(value)
+	}
+	return doc.FillRange(start, end, value)
+}
+
+// ids matches the id attributes of converted HTML. Text can hold no
+// quote (it is escaped), so only elements casebook made match.
+var ids = regexp.MustCompile(` id="[^"]*"`)
+
+// pageEmbed is what an embed of a page shows: standing alone in its
+// paragraph, the page's text (or the part its anchor names) under a link
+// to it; within a sentence, a link.
+// Its element has the link's id, for backlinks to point at.
+func (f filler) pageEmbed(l markdown.Link, id string, to resolved, v markdown.Value, at string) []byte {
+	doc := f.docs[to.to]
+	if !l.Block || doc == nil {
+		return []byte(wikilinkHTML(id, v))
+	}
+	start, end := 0, 0
+	if to.anchor != "" {
+		var ok bool
+		if start, end, ok = doc.Section(to.anchor); !ok {
+			return []byte(wikilinkHTML(id, v))
+		}
+	}
+	body := f.fill(to.to, doc, f.links[to.to], at, start, end)
+	// The embedded text's ids are its own page's; here they would repeat
+	// ids of this page (ref-0, a heading's), and the reader reaches them
+	// on the page the embed links to.
+	body = ids.ReplaceAll(body, nil)
+	var b strings.Builder
+	b.WriteString(`<div class="embed" id="` + id + `"><p class="embed-source">`)
+	b.WriteString(wikilinkHTML("", v))
+	b.WriteString("</p>\n")
+	b.Write(body)
+	b.WriteString("</div>\n")
+	return []byte(b.String())
+}
+
+// wikilinkHTML writes a link as the renderer writes a wikilink, with an
+// id when not "".
+func wikilinkHTML(id string, v markdown.Value) string {
+	attrs := ""
+	if id != "" {
+		attrs = ` id="` + id + `"`
+	}
+	return `<a class="wikilink"` + attrs + ` href="` + html.EscapeString(v.Href) + `">` + html.EscapeString(v.Text) + `</a>`
+}
+
+// mediaKinds are the files an embed shows as a picture, a sound or a film,
+// by extension.
+var mediaKinds = map[string]string{
+	".png": "image", ".jpg": "image", ".jpeg": "image", ".gif": "image", ".webp": "image", ".svg": "image", ".avif": "image", ".bmp": "image",
+	".mp3": "audio", ".wav": "audio", ".m4a": "audio", ".ogg": "audio", ".oga": "audio", ".flac": "audio",
+	".mp4": "video", ".webm": "video", ".ogv": "video", ".mov": "video", ".mkv": "video",
+}
+
+// fileEmbed is what an embed of a file shows: a picture, a player, or for
+// a PDF or any other file a link card (the site's CSP allows no <object>).
+func fileEmbed(l markdown.Link, id, href, file string) []byte {
+	name := path.Base(file)
+	label := l.Label
+	src := html.EscapeString(href)
+	size := ""
+	if l.Width > 0 {
+		size += ` width="` + strconv.Itoa(l.Width) + `"`
+	}
+	if l.Height > 0 {
+		size += ` height="` + strconv.Itoa(l.Height) + `"`
+	}
+	switch mediaKinds[strings.ToLower(path.Ext(file))] {
+	case "image":
+		if label == "" {
+			label = strings.TrimSuffix(name, path.Ext(name)) // as Obsidian does; a picture in a note is seldom decoration
+		}
+		return []byte(`<img id="` + id + `" src="` + src + `" alt="` + html.EscapeString(label) + `"` + size + ` loading="lazy">`)
+	case "audio":
+		return []byte(`<audio id="` + id + `" controls preload="metadata" src="` + src + `">` + fallback(src, name) + `</audio>`)
+	case "video":
+		return []byte(`<video id="` + id + `" controls preload="metadata" src="` + src + `"` + size + `>` + fallback(src, name) + `</video>`)
+	}
+	if label == "" {
+		label = name
+	}
+	kind := strings.ToUpper(strings.TrimPrefix(path.Ext(file), "."))
+	return []byte(fmt.Sprintf(`<a class="embed-file" id="%s" href="%s"><span class="embed-file-kind">%s</span> %s</a>`, id, src, html.EscapeString(kind), html.EscapeString(label)))
+}
+
+// fallback is what a browser that plays no such file shows: a link to it.
+func fallback(src, name string) string {
+	return `<a href="` + src + `">` + html.EscapeString(name) + `</a>`
+}
+
+// missingEmbed shows an embed of a page or file not written yet as
+// Obsidian shows an unresolved link: its name, not a link.
+func missingEmbed(l markdown.Link, id string) []byte {
+	return []byte(`<a class="wikilink" id="` + id + `">` + html.EscapeString(l.Text()) + `</a>`)
+}

@@ -1,0 +1,89 @@
+package site
+
+import (
+	"cmp"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/casebook-cx/casebook/generator/content"
+	"github.com/casebook-cx/casebook/generator/render"
+)
+
+// folders groups a language's pages by the folder of their source file,
+// so that every folder of pages gets a page listing its pages and
+// folders, as a folder of notes reads in Obsidian. The folder's own text
+// (its _index.md, or in a folder of notes its index or its note of the
+// same name) heads that page. It returns the top-level folders.
+//
+// A folder whose address casebook or a page already uses (cases/,
+// frameworks/, a page bundle) gets no page of its own.
+func (b *build) folders(l *language) []*render.Folder {
+	cfg := b.lib.Config
+	byURL := map[string]*render.Folder{}
+	var get func(written string) *render.Folder
+	get = func(written string) *render.Folder {
+		url := l.prefix + slugPath(written) + "/"
+		if f := byURL[url]; f != nil {
+			return f
+		}
+		f := &render.Folder{Title: path.Base(written), URL: url}
+		if s := l.sections[slugPath(written)]; s != nil {
+			f.Title = s.Title
+			f.Intro = b.intro(s)
+		}
+		byURL[url] = f
+		if parent := path.Dir(written); parent != "." {
+			p := get(parent)
+			p.Folders = append(p.Folders, f)
+		}
+		return f
+	}
+	for _, v := range l.pages {
+		rel, _ := cfg.ContentPath(v.File)
+		dir := path.Dir(rel)
+		if v.Bundle != "" {
+			dir = path.Dir(v.Bundle)
+		}
+		if dir == "." || slugPath(dir) == "" {
+			continue
+		}
+		f := get(dir)
+		f.Pages = append(f.Pages, v)
+	}
+	taken := map[string]bool{l.prefix + "cases/": true, l.prefix + "frameworks/": true}
+	for _, v := range l.pages {
+		taken[v.URL] = true
+	}
+	var top []*render.Folder
+	for url, f := range byURL {
+		slices.SortFunc(f.Pages, byTitle)
+		slices.SortFunc(f.Folders, func(a, b *render.Folder) int { return cmp.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)) })
+		if strings.Count(strings.TrimPrefix(url, l.prefix), "/") == 1 {
+			top = append(top, f)
+		}
+		if taken[url] || content.ReservedPaths[strings.TrimSuffix(strings.TrimPrefix(url, l.prefix), "/")] != "" {
+			f.Listed = true // its pages are listed elsewhere
+		}
+	}
+	slices.SortFunc(top, func(a, b *render.Folder) int { return cmp.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)) })
+	l.folderPages = nil
+	for _, f := range byURL {
+		if !f.Listed {
+			l.folderPages = append(l.folderPages, f)
+		}
+	}
+	slices.SortFunc(l.folderPages, func(a, b *render.Folder) int { return cmp.Compare(a.URL, b.URL) })
+	return top
+}
+
+// slugPath is the output path of a folder: each of its names a slug.
+func slugPath(dir string) string {
+	var segs []string
+	for _, s := range strings.Split(dir, "/") {
+		if s = content.Slugify(s); s != "" {
+			segs = append(segs, s)
+		}
+	}
+	return strings.Join(segs, "/")
+}
