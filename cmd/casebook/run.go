@@ -36,6 +36,9 @@ Usage:
   casebook new case|framework "Title" [DIR]       start a page from a template
   casebook serve [--port 1313] [--open] [DIR]     live preview at http://127.0.0.1:1313/
   casebook search [--lang fi] "QUERY" [DIR]       query the built site's index: URL path and title, best first
+  casebook mv [--alias] OLD NEW [DIR]             move or rename a page, rewriting every link to it
+  casebook schema                                 print the JSON Schema of front matter
+  casebook lsp [DIR]                              a language server over stdio, for editors
   casebook version                                print the version
 
 Run "casebook COMMAND -h" for a command's flags.
@@ -51,6 +54,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	commands := []command{
 		{"init", runInit}, {"build", runBuild}, {"check", runCheck},
 		{"new", runNew}, {"search", runSearch}, {"serve", runServe}, {"version", runVersion},
+		{"mv", runMv}, {"schema", runSchema}, {"lsp", runLsp},
 	}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		fmt.Fprint(stdout, usage)
@@ -292,8 +296,19 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
+	if len(pos) == 2 && isLibrary(pos[1]) {
+		// "casebook new case lib": the writer gave the folder and forgot
+		// the title; without this, the page would be lib.md in the wrong place.
+		fmt.Fprintf(stderr, "casebook new: %q is a library folder, not a title; the title is missing: casebook new %s \"Title\" %s\n", pos[1], pos[0], pos[1])
+		return exitUsage
+	}
 	root, ok := siteDir(pos, 2, stderr)
 	if !ok {
+		return exitUsage
+	}
+	if !isLibrary(root) {
+		fmt.Fprintf(stderr, "casebook new: %s is not a casebook library (it has neither %s nor a %s folder); give the library's folder as the last argument, or start one with casebook init\n",
+			root, content.ConfigFile, content.Dir)
 		return exitUsage
 	}
 	rel, err := scaffold.NewPage(root, content.Kind(pos[0]), pos[1], time.Now())
@@ -303,6 +318,17 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "created %s (a draft: build --drafts shows it; remove draft: true to publish)\n", filepath.Join(root, rel))
 	return exitOK
+}
+
+// isLibrary reports whether dir holds a casebook library: a config file
+// or a content folder.
+func isLibrary(dir string) bool {
+	for _, name := range []string{content.ConfigFile, content.Dir} {
+		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+			return true
+		}
+	}
+	return false
 }
 
 func runVersion(args []string, stdout, stderr io.Writer) int {

@@ -91,7 +91,7 @@ func TestInitBuildBreakFix(t *testing.T) {
 	if code != exitContent {
 		t.Fatalf("build of a broken library: exit %d, want %d", code, exitContent)
 	}
-	want := `content/cases/example-case.md:15:58: journey[1].delivered: want a number from 0 to 10, got "bad"`
+	want := `content/cases/example-case.md:15:58: error: journey[1].delivered: want a number from 0 to 10, got "bad"`
 	if !strings.Contains(stderr, want) {
 		t.Errorf("stderr:\n%s\nwant the line:\n%s", stderr, want)
 	}
@@ -120,7 +120,7 @@ func TestInitBuildBreakFix(t *testing.T) {
 	// A broken wikilink: reported at the link itself, with a hint.
 	writeFile(t, casePath, strings.Replace(good, "[[ETD]]", "[[ETDX]]", 1))
 	code, _, stderr = casebook(t, "build", dir)
-	want = `content/cases/example-case.md:32:1: [[ETDX]]: no page is called "ETDX" (by slug, title, alias or path)`
+	want = `content/cases/example-case.md:32:1: error: [[ETDX]]: no page is called "ETDX" (by slug, title, alias or path)`
 	if code != exitContent || !strings.Contains(stderr, want) {
 		t.Errorf("build with a broken link: exit %d\n%s\nwant the line:\n%s", code, stderr, want)
 	}

@@ -78,6 +78,12 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "%d results; a first visitor downloads %d bytes: the client (%d) and %d index files (%d)\n",
 			res.Total, len(client)+res.Bytes, len(client), len(res.Files), res.Bytes)
 	}
+	if len(res.Hits) == 0 {
+		// Like grep: nothing found is a line on stderr and exit 1, so a
+		// script can tell it from a result.
+		fmt.Fprintf(stderr, "casebook search: nothing matched %q\n", pos[0])
+		return exitContent
+	}
 	return exitOK
 }
 

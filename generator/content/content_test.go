@@ -67,10 +67,10 @@ func TestParsePageText(t *testing.T) {
 	}{
 		{"bom", "\uFEFF---\ntitle: T\n---\nBody\n", "", 4},
 		{"crlf", "---\r\ntitle: T\r\n---\r\nBody\r\n", "", 4},
-		{"latin1", "---\ntitle: Caf\xe9\n---\n", "content/x.md:2:11: not valid UTF-8 text; save the file as UTF-8", 0},
+		{"latin1", "---\ntitle: Caf\xe9\n---\n", "content/x.md:2:11: error: not valid UTF-8 text; save the file as UTF-8", 0},
 		{"dots close", "---\ntitle: T\n...\nBody\n", "", 4},
-		{"whitespace only", " \n\t\n", "content/x.md:1:1: empty file; write the page's text, or front matter between --- lines", 0},
-		{"list at top", "---\n- a\n- b\n---\n", "content/x.md:2:1: front matter: want key: value lines, got a list", 0},
+		{"whitespace only", " \n\t\n", "content/x.md:1:1: error: empty file; write the page's text, or front matter between --- lines", 0},
+		{"list at top", "---\n- a\n- b\n---\n", "content/x.md:2:1: error: front matter: want key: value lines, got a list", 0},
 		{"no body", "---\ntitle: T\n---", "", 4},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -100,9 +100,9 @@ func TestConfigErrors(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, ConfigFile), []byte("title: [a, b]\nlanguages: [en, 'F I']\nunsafe: sometimes\n"), 0o644)
 	_, errs := LoadConfig(dir)
-	want := "casebook.yaml:1:8: title: want text, got a list\n" +
-		"casebook.yaml:2:17: languages[1]: want a language code such as en or fi, got \"F I\"\n" +
-		"casebook.yaml:3:9: unsafe: want true or false, got \"sometimes\""
+	want := "casebook.yaml:1:8: error: title: want text, got a list\n" +
+		"casebook.yaml:2:17: error: languages[1]: want a language code such as en or fi, got \"F I\"\n" +
+		"casebook.yaml:3:9: error: unsafe: want true or false, got \"sometimes\""
 	errs.Sort()
 	if errs.Error() != want {
 		t.Errorf("got:\n%s\nwant:\n%s", errs, want)
@@ -114,7 +114,8 @@ func TestConfigErrors(t *testing.T) {
 // page it returns must have a URL that stays inside the output folder.
 func FuzzParsePage(f *testing.F) {
 	archives, _ := filepath.Glob("../site/testdata/sites/*.txtar")
-	for _, a := range archives {
+	mistakes, _ := filepath.Glob("../site/testdata/check/*.txtar") // front matter YAML rejects, for explainYAML
+	for _, a := range append(archives, mistakes...) {
 		ar, err := txtar.ParseFile(a)
 		if err != nil {
 			f.Fatal(err)

@@ -55,6 +55,10 @@ var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 func (d *decoder) parse(src []byte, firstLine int) (*yaml.Node, bool) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
+		if plain := explainYAML(d.path, src, firstLine); len(plain) > 0 {
+			*d.errs = append(*d.errs, plain...)
+			return nil, false
+		}
 		line, msg := 1, strings.TrimPrefix(err.Error(), "yaml: ")
 		if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
 			line, _ = strconv.Atoi(m[1])

@@ -25,12 +25,19 @@ type Library struct {
 	Config *Config
 	Pages  []*Page  // sorted by File
 	Files  []string // non-page files, relative to content/, sorted
+	// Unloaded are the files that could not be read as pages at all,
+	// known by their paths only (see stub): links may still name them.
+	Unloaded []*Page
 }
 
 // Options change what Load keeps.
 type Options struct {
 	Drafts bool   // keep pages marked draft: true
 	Cache  *Cache // pages of earlier loads to reuse; nil parses every file
+	// Overlay holds texts that stand for files on disk, by path relative
+	// to the site root (as Page.File): an editor's unsaved buffers. A file
+	// must exist on disk to be loaded at all.
+	Overlay map[string][]byte
 }
 
 // Load reads the site at root: its config and every page under content/.
@@ -49,6 +56,10 @@ func Load(root string, opts Options) (*Library, diag.List) {
 	pages := make([]*Page, len(pageFiles))
 	lists := make([]diag.List, len(pageFiles))
 	parallel.For(len(pageFiles), func(i int) {
+		if src, ok := opts.Overlay[cfg.Source(pageFiles[i])]; ok {
+			pages[i], lists[i] = ParsePage(pageFiles[i], src, cfg)
+			return
+		}
 		pages[i], lists[i] = opts.Cache.load(root, pageFiles[i], cfg)
 	})
 	opts.Cache.keepOnly(pageFiles)
@@ -57,11 +68,15 @@ func Load(root string, opts Options) (*Library, diag.List) {
 		if p != nil && (opts.Drafts || !p.Draft) && p.Publish {
 			lib.Pages = append(lib.Pages, p)
 		}
+		if p == nil {
+			lib.Unloaded = append(lib.Unloaded, stub(pageFiles[i], cfg))
+		}
 	}
 	if cfg.Notes() {
 		errs.Append(separate(lib.Pages, cfg))
 	}
 	errs.Append(collisions(lib.Pages))
+	errs.Append(duplicateTitles(lib.Pages))
 	return lib, errs
 }
 
@@ -245,6 +260,9 @@ func ParsePage(rel string, src []byte, cfg *Config) (*Page, diag.List) {
 	d := &decoder{path: file, lineOffset: fmLine - 1, errs: &errs, lenient: cfg.Notes()}
 	if top, ok := d.parse(fm, fmLine); ok {
 		d.decodeFrontMatter(top, p)
+		d.placeholders(top)
+	} else {
+		salvageNames(fm, p)
 	}
 	if p.Title == "" {
 		p.Title = p.defaultTitle(rel)

@@ -36,6 +36,7 @@ type Page struct {
 	Permalink string
 
 	Title       string
+	TitleAt     diag.Pos // where the title is written, for warnings about it
 	Summary     string
 	Date        time.Time
 	Updated     time.Time
@@ -116,6 +117,7 @@ func (d *decoder) decodeFrontMatter(top *yaml.Node, p *Page) {
 		switch key {
 		case "title":
 			p.Title, _ = d.text(v, key)
+			p.TitleAt = d.pos(v)
 			if p.Title == "" {
 				d.errorf(v, "title: must not be empty; leave the key out to use the first heading or the file name")
 			}
@@ -165,6 +167,7 @@ func (d *decoder) decodeFrontMatter(top *yaml.Node, p *Page) {
 		case "ratings":
 			p.Ratings = d.ratings(v)
 		default:
+			d.unknownKey(kv)
 			p.Params[key] = d.any(v)
 		}
 	}

@@ -33,18 +33,22 @@ const (
 	Warning Severity = "warning"
 )
 
-// Diagnostic is one message tied to a position.
+// Diagnostic is one message tied to a position. EndLine and EndCol, when
+// set, mark where the offending text ends (the column after its last
+// byte); Rule names the kind of problem for tools (see docs/diagnostics.md);
+// Fix, when there is one, is the edit that would most likely cure it.
 type Diagnostic struct {
 	Pos
+	EndLine  int      `json:"endLine,omitempty"`
+	EndCol   int      `json:"endCol,omitempty"`
 	Severity Severity `json:"severity"`
+	Rule     string   `json:"rule,omitempty"`
 	Message  string   `json:"message"`
+	Fix      *Fix     `json:"fix,omitempty"`
 }
 
 func (d Diagnostic) String() string {
-	if d.Severity == Warning {
-		return d.Pos.String() + ": warning: " + d.Message
-	}
-	return d.Pos.String() + ": " + d.Message
+	return d.Pos.String() + ": " + string(d.Severity) + ": " + d.Message
 }
 
 // List collects diagnostics from many sources; the zero value is ready to use.
@@ -61,6 +65,9 @@ func (l *List) Errorf(pos Pos, format string, args ...any) {
 func (l *List) Warnf(pos Pos, format string, args ...any) {
 	*l = append(*l, Diagnostic{Pos: pos, Severity: Warning, Message: fmt.Sprintf(format, args...)})
 }
+
+// Add adds one diagnostic made whole by its caller.
+func (l *List) Add(d Diagnostic) { *l = append(*l, d) }
 
 // Append adds every diagnostic of other.
 func (l *List) Append(other List) { *l = append(*l, other...) }
@@ -96,7 +103,7 @@ func (l *List) Sort() {
 			cmp.Compare(a.Message, b.Message),
 		)
 	})
-	*l = slices.Compact(*l)
+	*l = slices.CompactFunc(*l, Diagnostic.same)
 }
 
 // Error makes a List usable as an error: one diagnostic a line.

@@ -18,7 +18,7 @@ func TestSortAndDedupe(t *testing.T) {
 	l.Errorf(Pos{Path: "a.md", Line: 2, Col: 5}, "early")
 	l.Errorf(Pos{Path: "a.md", Line: 2, Col: 5}, "early")
 	l.Sort()
-	want := "a.md:2:5: early\na.md:10:2: warning: orphan\nb.md:1:1: second file"
+	want := "a.md:2:5: error: early\na.md:10:2: warning: orphan\nb.md:1:1: error: second file"
 	if l.Error() != want {
 		t.Errorf("got:\n%s\nwant:\n%s", l, want)
 	}

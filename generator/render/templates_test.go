@@ -44,7 +44,7 @@ func TestOverrideAndErrorPosition(t *testing.T) {
 
 	os.WriteFile(filepath.Join(dir, "term.html"), []byte("ok\n{{if}}\n"), 0o644)
 	_, errs = LoadTemplates(root)
-	if len(errs) != 1 || !strings.HasPrefix(errs.Error(), "layouts/term.html:2:1: ") {
+	if len(errs) != 1 || !strings.HasPrefix(errs.Error(), "layouts/term.html:2:1: error: ") {
 		t.Errorf("parse error %q; want it at layouts/term.html:2:1", errs)
 	}
 }

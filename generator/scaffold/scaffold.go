@@ -50,22 +50,27 @@ func Init(dir string) ([]string, error) {
 var pageTemplates = map[content.Kind]*template.Template{
 	content.KindCase: template.Must(template.New("case").Parse(`---
 title: {{printf "%q" .Title}}
-summary: ""
+summary: ""               # one or two sentences, shown in lists, link previews and search
 date: {{.Date}}
-draft: true
-tags: []
-industry: ""
-frameworks: []            # slugs of frameworks this case applies
+draft: true               # delete this line to publish the case
+tags: []                  # topics, such as [delivery, returns]
+industry: ""              # one word such as retail, banking or telecom; pages group by it, so keep one spelling
+frameworks: []            # frameworks this case applies, by slug: [expected-target-delivered]
 source: ""                # who told the story: author, publication, year
 experience:
   expected: ""            # what the customer believed they bought
   target: ""              # what the company designed to deliver
   delivered: ""           # what actually happened
-journey:                  # scores 0-10 per stage
+journey:                  # one line per stage of the customer's journey, each scored 0-10 three ways:
+                          # what the customer expected, what the company targeted, what was delivered
   - {stage: Purchase, expected: 8, target: 8, delivered: 8}
-chain:                    # care: high, medium, low or broken
+chain:                    # every party between maker and customer, in order
+  # actor: who they are (a company, a team or a job).
+  # role: their part: manufacturer, seller, subcontractor, courier, installer, support...
+  #   The insights group the chain by role, so use the same word for the same part in every case.
+  # care: the care they showed: high, medium, low or broken.   note: what they did, in a few words.
   - {actor: "", role: seller, care: medium, note: ""}
-ratings: {service: 5, experience: 5}
+ratings: {service: 5, experience: 5}   # 0-10 each: the customer service alone, and the whole experience
 ---
 
 ## What the customer bought
@@ -78,11 +83,12 @@ ratings: {service: 5, experience: 5}
 `)),
 	content.KindFramework: template.Must(template.New("framework").Parse(`---
 title: {{printf "%q" .Title}}
-summary: ""
+summary: ""               # the idea in one sentence, shown in lists, link previews and search
 date: {{.Date}}
-draft: true
-aliases: []
-tags: []
+draft: true               # delete this line to publish the framework
+aliases: []               # other names a [[wikilink]] or a case's frameworks: list may use, such as [ETD]
+tags: []                  # topics, such as [positioning, service design]
+# Cases that list this framework under frameworks: appear on its page by themselves.
 ---
 
 ## The idea

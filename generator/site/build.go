@@ -32,6 +32,10 @@ type Options struct {
 	// linked and assembled, before the search index and the rendering:
 	// from there on the build holds little more than the library itself.
 	Prepared func()
+	// Overlay holds unsaved texts that stand for page files on disk, by
+	// path relative to the site root (content/cases/x.md): an editor's
+	// buffers, for the language server.
+	Overlay map[string][]byte
 }
 
 // Stats describe a finished build.
@@ -77,6 +81,9 @@ type build struct {
 	reuse *Builder
 	// fingerprints of the views, when reuse is set.
 	prints *render.Fingerprints
+	// checkOnly skips what only rendering needs (related cases), for
+	// Builder.Analyze.
+	checkOnly bool
 }
 
 // output is one file to write: a page to render, or bytes made directly.
@@ -96,8 +103,11 @@ func Check(root string, opts Options) diag.List {
 	errs := b.prepare()
 	if !errs.HasErrors() {
 		errs.Append(b.checkRender())
+	}
+	if b.linked != nil {
 		errs.Append(b.orphans())
 	}
+	b.place(errs)
 	errs.Sort()
 	return errs
 }
@@ -112,6 +122,7 @@ func Build(root string, opts Options, out Output) (Stats, diag.List) {
 func (b *build) run(out Output) (Stats, diag.List) {
 	errs := b.prepare()
 	if errs.HasErrors() {
+		b.place(errs)
 		errs.Sort()
 		return Stats{}, errs
 	}
@@ -144,18 +155,17 @@ func (b *build) run(out Output) (Stats, diag.List) {
 }
 
 // prepare runs load, convert, link and assemble. With errors, b is not
-// fit for the later steps.
+// fit for the later steps. Errors in some files do not stop the others
+// from being converted and linked, so one run reports every problem of
+// every file; only assembly waits for a clean library.
 func (b *build) prepare() diag.List {
 	var errs diag.List
 	b.timed("load", func() {
-		b.lib, errs = content.Load(b.root, content.Options{Drafts: b.opts.Drafts, Cache: b.reuse.pageCache()})
+		b.lib, errs = content.Load(b.root, content.Options{Drafts: b.opts.Drafts, Cache: b.reuse.pageCache(), Overlay: b.opts.Overlay})
 		var terrs diag.List
 		b.tmpl, terrs = render.LoadTemplates(b.root)
 		errs.Append(terrs)
 	})
-	if errs.HasErrors() {
-		return errs
-	}
 	b.timed("convert", func() { errs.Append(b.convert()) })
 	b.timed("link", func() { errs.Append(b.link()) })
 	if errs.HasErrors() {

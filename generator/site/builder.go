@@ -115,7 +115,7 @@ func (r *Builder) sourceHash(p *content.Page) uint64 {
 		return sum
 	}
 	front := *p
-	front.Body, front.FrameworkAt, front.BodyLine = nil, nil, 0
+	front.Body, front.FrameworkAt, front.TitleAt, front.BodyLine = nil, nil, diag.Pos{}, 0
 	data, _ := json.Marshal(front)
 	sum := render.Hash(data)
 	r.remember(func() { r.newSources[p] = sum })

@@ -136,12 +136,12 @@ func TestHostileInputIsBounded(t *testing.T) {
 	}{
 		{"alias bomb in an unknown key", "content/bomb.md", "---\ntitle: Bomb\n" + laughs + "---\nText.\n", "content/bomb.md:"},
 		{"alias bomb in tags", "content/bomb.md", "---\ntitle: Bomb\n" + laughs + "tags: *i\n---\nText.\n", "content/bomb.md:"},
-		{"a page over the size limit", "content/big.md", "---\ntitle: Big\n---\n" + strings.Repeat("All work and no play. ", content.MaxPageBytes/20), "content/big.md:1:1: "},
+		{"a page over the size limit", "content/big.md", "---\ntitle: Big\n---\n" + strings.Repeat("All work and no play. ", content.MaxPageBytes/20), "content/big.md:1:1: error: "},
 		{"ten thousand links", "content/links.md", "---\ntitle: Links\n---\n" + links.String() + "\n", ""},
 		{"deeply nested quotes", "content/quotes.md", "---\ntitle: Quotes\n---\n" + strings.Repeat(">", 5000) + " deep\n", ""},
 		{"deeply nested lists", "content/lists.md", "---\ntitle: Lists\n---\n" + nestedList(1000), ""},
 		{"a byte order mark", "content/bom.md", "\uFEFF---\ntitle: BOM\n---\nText.\n", ""},
-		{"invalid UTF-8", "content/latin1.md", "---\ntitle: Caf\xe9\n---\n", "content/latin1.md:2:11: "},
+		{"invalid UTF-8", "content/latin1.md", "---\ntitle: Caf\xe9\n---\n", "content/latin1.md:2:11: error: "},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

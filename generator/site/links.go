@@ -40,7 +40,7 @@ const relatedLimit = 5
 // reports each that names nothing, names several pages, or names a
 // missing heading, at the position of the link itself.
 func (b *build) link() diag.List {
-	r := link.NewResolver(b.lib.Pages, b.lib.Config)
+	r := link.NewResolver(append(slices.Clip(b.lib.Pages), b.lib.Unloaded...), b.lib.Config)
 	r.AddFiles(b.lib.Files)
 	for p, doc := range b.docs {
 		ids := make([]string, 0, len(doc.Headings)+len(doc.Blocks))
@@ -65,7 +65,7 @@ func (b *build) link() diag.List {
 		for j, name := range p.Frameworks {
 			fw, err := r.Framework(p, name)
 			if err != nil {
-				lists[i].Errorf(p.FrameworkAt[j], "frameworks[%d]: %v", j, err)
+				lists[i].Add(unknownFramework(r, p, j, err))
 				continue
 			}
 			fws[i] = append(fws[i], fw)
@@ -88,7 +88,9 @@ func (b *build) link() diag.List {
 			cases = append(cases, p)
 		}
 	}
-	b.linked.related = b.reuse.relatedCases(cases, b.linked.frameworks, b.linked.graph)
+	if !b.checkOnly {
+		b.linked.related = b.reuse.relatedCases(cases, b.linked.frameworks, b.linked.graph)
+	}
 	return errs
 }
 
@@ -147,7 +149,9 @@ func (b *build) orphans() diag.List {
 	var warnings diag.List
 	for _, p := range b.lib.Pages {
 		if p.Kind != content.KindSection && !linked[string(p.Kind)+"|"+p.Path] {
-			warnings.Warnf(diag.Pos{Path: p.File, Line: 1, Col: 1}, "no page links to this one")
+			// Spans the opening --- (every page starts with it), so that
+			// placing the warning needs no read of the file.
+			warnings.Add(diag.Diagnostic{Pos: diag.Pos{Path: p.File, Line: 1, Col: 1}, Severity: diag.Warning, Rule: "orphan", Message: "no page links to this one"}.Span(3))
 		}
 	}
 	return warnings
@@ -183,11 +187,11 @@ func resolveLinks(r *link.Resolver, cfg *content.Config, p *content.Page, doc *m
 		if err != nil {
 			var m *link.Missing
 			if warn && errors.As(err, &m) {
-				errs.Warnf(pos, "%s: %v; it shows as text until the page or file exists", describeLink(l), err)
+				errs.Add(brokenLink(r, p, l, nil, pos, err, diag.Warning, "it shows as text until the page or file exists"))
 				out[i] = resolved{missing: true}
 				continue
 			}
-			errs.Errorf(pos, "%s: %v", describeLink(l), err)
+			errs.Add(brokenLink(r, p, l, nil, pos, err, diag.Error, ""))
 			continue
 		}
 		if out[i].file != "" {
@@ -196,9 +200,9 @@ func resolveLinks(r *link.Resolver, cfg *content.Config, p *content.Page, doc *m
 		anchorID := ""
 		if l.Anchor != "" {
 			if anchorID, err = anchorOn(r, to, l.Anchor); err != nil && warn {
-				errs.Warnf(pos, "%s: %v; it leads to the top of the page", describeLink(l), err)
+				errs.Add(brokenLink(r, p, l, to, pos, err, diag.Warning, "it leads to the top of the page"))
 			} else if err != nil {
-				errs.Errorf(pos, "%s: %v", describeLink(l), err)
+				errs.Add(brokenLink(r, p, l, to, pos, err, diag.Error, ""))
 				continue
 			}
 		}
@@ -233,6 +237,9 @@ func addInlineTags(p *content.Page, doc *markdown.Doc) {
 // anchorOn finds the heading an anchor names on page to: by its id as
 // written, or by the id its text would get.
 func anchorOn(r *link.Resolver, to *content.Page, anchor string) (string, error) {
+	if !r.KnowsHeadings(to) {
+		return markdown.AnchorID(anchor), nil // a page that failed to load: its own errors say so
+	}
 	for _, id := range []string{anchor, markdown.AnchorID(anchor)} {
 		if r.HasAnchor(to, id) {
 			return id, nil

@@ -1,0 +1,161 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/casebook-cx/casebook/generator/diag"
+)
+
+// TestNewGuards: "casebook new case lib" (the title forgotten, the folder
+// taken for it) and new outside a library are usage errors that write
+// nothing.
+func TestNewGuards(t *testing.T) {
+	parent := t.TempDir()
+	lib := filepath.Join(parent, "lib")
+	casebook(t, "init", lib)
+	t.Chdir(parent)
+	code, _, stderr := casebook(t, "new", "case", "lib")
+	if code != exitUsage || !strings.Contains(stderr, `"lib" is a library folder, not a title; the title is missing`) {
+		t.Errorf("new case lib: exit %d, %q", code, stderr)
+	}
+	code, _, stderr = casebook(t, "new", "case", "A title")
+	if code != exitUsage || !strings.Contains(stderr, ". is not a casebook library") {
+		t.Errorf("new outside a library: exit %d, %q", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(parent, "content")); !os.IsNotExist(err) {
+		t.Errorf("a refused new wrote content/ anyway")
+	}
+}
+
+// TestNewCaseTemplatePlaceholders: a case made by new and left as it is
+// checks with a warning for each placeholder still in it, and no error.
+func TestNewCaseTemplatePlaceholders(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "lib")
+	casebook(t, "init", dir)
+	if code, _, stderr := casebook(t, "new", "case", "Left as is", dir); code != exitOK {
+		t.Fatalf("new: %s", stderr)
+	}
+	code, _, stderr := casebook(t, "check", "--drafts", dir)
+	var placeholders []string
+	for _, line := range strings.Split(strings.TrimSpace(stderr), "\n") {
+		if strings.HasPrefix(line, "content/cases/left-as-is.md:") && strings.Contains(line, "still the template's") {
+			placeholders = append(placeholders, line)
+		}
+	}
+	// summary, industry, source, experience x3, the journey, chain[0].actor
+	if code != exitOK || len(placeholders) != 8 {
+		t.Errorf("check: exit %d, %d placeholder warnings, want 8:\n%s", code, len(placeholders), stderr)
+	}
+	for _, want := range []string{
+		`warning: chain[0].actor: still the template's empty ""`,
+		"warning: journey: still the template's one stage scored 8/8/8",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("no %q in:\n%s", want, stderr)
+		}
+	}
+}
+
+// TestSearchNothingMatched: no hits is a line saying so and exit 1, as
+// grep does.
+func TestSearchNothingMatched(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "lib")
+	casebook(t, "init", dir)
+	if code, _, stderr := casebook(t, "build", dir); code != exitOK {
+		t.Fatalf("build: %s", stderr)
+	}
+	code, stdout, stderr := casebook(t, "search", "xylophonequartz", dir)
+	if code != exitContent || stdout != "" || stderr != "casebook search: nothing matched \"xylophonequartz\"\n" {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+}
+
+// TestCheckJSON: --format json prints every diagnostic with its rule,
+// both ends of its span and, where there is one, its fix.
+func TestCheckJSON(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "lib")
+	casebook(t, "init", dir)
+	writeFile(t, filepath.Join(dir, "content", "cases", "typo.md"), "---\ntitle: Typo\nindusty: retail\nscore: 11\n---\nSee [[Typo]] and [[nowhere]].\n")
+	writeFile(t, filepath.Join(dir, "content", "cases", "bad.md"), "---\ntitle: Bad\njourney:\n  - {stage: Buy, expected: 8, target: 11, delivered: 8}\n---\n")
+	code, stdout, _ := casebook(t, "check", "--format", "json", dir)
+	var got []diag.Diagnostic
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, stdout)
+	}
+	if code != exitContent {
+		t.Errorf("exit %d, want %d", code, exitContent)
+	}
+	byRule := map[string]diag.Diagnostic{}
+	for _, d := range got {
+		byRule[d.Rule] = d
+	}
+	key := byRule["frontmatter-unknown-key"]
+	if key.Path != "content/cases/typo.md" || key.Line != 3 || key.Col != 1 || key.EndCol != 8 || key.Severity != diag.Warning ||
+		key.Fix == nil || key.Fix.NewText != "industry" || key.Fix.EndCol != 8 {
+		t.Errorf("unknown key: %+v (fix %+v)", key, key.Fix)
+	}
+	score := byRule["score-range"]
+	if score.Line != 4 || score.Col != 39 || score.EndCol != 41 || score.Severity != diag.Error {
+		t.Errorf("score: %+v", score)
+	}
+	link := byRule["link-broken"]
+	if link.Line != 6 || link.Col != 18 || link.EndCol != 29 {
+		t.Errorf("broken link: %+v", link)
+	}
+	if _, ok := byRule["orphan"]; !ok {
+		t.Errorf("orphan warnings missing beside the errors: %s", stdout)
+	}
+	if strings.Contains(stdout, `"score"`) {
+		t.Errorf("a key far from every known one was warned about: %s", stdout)
+	}
+}
+
+// TestMv renames the framework of a new library from the command line:
+// each changed file is reported, the library still checks, and a second
+// mv onto an existing file is refused.
+func TestMv(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "lib")
+	casebook(t, "init", dir)
+	fws, _ := filepath.Glob(filepath.Join(dir, "content", "frameworks", "*.md"))
+	if len(fws) != 1 {
+		t.Fatalf("init made %d frameworks, want 1", len(fws))
+	}
+	old := strings.TrimSuffix(filepath.Base(fws[0]), ".md")
+	if code, stdout, _ := casebook(t, "mv", "--dry-run", old, "renamed-framework", dir); code != exitOK ||
+		!strings.Contains(stdout, "would move content/frameworks/"+old+".md to content/frameworks/renamed-framework.md") {
+		t.Errorf("mv --dry-run: exit %d\n%s", code, stdout)
+	}
+	if _, err := os.Stat(fws[0]); err != nil {
+		t.Fatalf("mv --dry-run moved the file: %v", err)
+	}
+	code, stdout, stderr := casebook(t, "mv", old, "renamed-framework", dir)
+	if code != exitOK || !strings.Contains(stdout, "content/frameworks/renamed-framework.md: moved from content/frameworks/"+old+".md") {
+		t.Fatalf("mv: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if lines := strings.Count(stdout, "\n"); lines < 2 {
+		t.Errorf("mv reported %d files, want the moved one and those linking to it:\n%s", lines, stdout)
+	}
+	if code, _, stderr := casebook(t, "check", dir); code != exitOK {
+		t.Errorf("check after mv: exit %d\n%s", code, stderr)
+	}
+	writeFile(t, filepath.Join(dir, "content", "frameworks", "taken.md"), "---\ntitle: Taken\n---\n")
+	if code, _, stderr := casebook(t, "mv", "renamed-framework", "taken", dir); code != exitContent || !strings.Contains(stderr, "already exists") {
+		t.Errorf("mv onto a file: exit %d, %q", code, stderr)
+	}
+	if code, _, _ := casebook(t, "mv", "only-one-argument"); code != exitUsage {
+		t.Errorf("mv with one argument: exit %d, want %d", code, exitUsage)
+	}
+}
+
+// TestSchemaCommand: casebook schema prints the front matter's JSON Schema.
+func TestSchemaCommand(t *testing.T) {
+	code, stdout, _ := casebook(t, "schema")
+	var s map[string]any
+	if err := json.Unmarshal([]byte(stdout), &s); code != exitOK || err != nil || s["$schema"] != "https://json-schema.org/draft/2020-12/schema" {
+		t.Errorf("schema: exit %d, %v\n%s", code, err, stdout)
+	}
+}
