@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -36,7 +35,7 @@ Usage:
   casebook new case|framework "Title" [DIR]       start a page from a template
   casebook serve [--port 1313] [--open] [DIR]     live preview at http://127.0.0.1:1313/
   casebook search [--lang fi] "QUERY" [DIR]       query the built site's index: URL path and title, best first
-  casebook version                                print the version
+  casebook version                                print the version, commit and build date
 
 Run "casebook COMMAND -h" for a command's flags.
 `
@@ -302,18 +301,5 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		return exitContent
 	}
 	fmt.Fprintf(stdout, "created %s (a draft: build --drafts shows it; remove draft: true to publish)\n", filepath.Join(root, rel))
-	return exitOK
-}
-
-func runVersion(args []string, stdout, stderr io.Writer) int {
-	fs := flagSet("version", "version", stderr)
-	if _, code, done := parse(fs, args, 0); done {
-		return code
-	}
-	v := "(devel)"
-	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
-		v = info.Main.Version
-	}
-	fmt.Fprintf(stdout, "casebook %s\n", v)
 	return exitOK
 }

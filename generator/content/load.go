@@ -29,12 +29,18 @@ type Library struct {
 type Options struct {
 	Drafts bool   // keep pages marked draft: true
 	Cache  *Cache // pages of earlier loads to reuse; nil parses every file
+	// BaseURL, when set, replaces the config's (build --baseURL); the
+	// caller has checked it with ParseBaseURL.
+	BaseURL string
 }
 
 // Load reads the site at root: its config and every page under content/.
 // It reports every problem it finds, not only the first.
 func Load(root string, opts Options) (*Library, diag.List) {
 	cfg, errs := LoadConfig(root)
+	if opts.BaseURL != "" {
+		cfg.BaseURL = opts.BaseURL
+	}
 	lib := &Library{Config: cfg}
 	opts.Cache.useConfig(cfg)
 	pageFiles, otherFiles, err := walk(filepath.Join(root, Dir))
