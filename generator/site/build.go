@@ -27,6 +27,7 @@ import (
 // Options change what a build does.
 type Options struct {
 	Drafts   bool
+	BaseURL  string                // replaces casebook.yaml's baseURL; checked with content.ParseBaseURL
 	Progress func(done, total int) // called as pages render, from several goroutines
 	// Prepared, if set, is called once the library is loaded, converted,
 	// linked and assembled, before the search index and the rendering:
@@ -40,6 +41,9 @@ type Stats struct {
 	Files    int // every file written
 	Rendered int // HTML pages whose template ran (fewer than Pages when a Builder reused some)
 	Phases   []Phase
+	// BaseURL is the address the site was built for; "" when unknown,
+	// which leaves out the sitemap and every link that must be absolute.
+	BaseURL string
 	// Sources maps each page's source file (content/cases/x.md) to its
 	// folder in the output (cases/x/), for the preview to follow edits.
 	Sources map[string]string
@@ -134,6 +138,7 @@ func (b *build) run(out Output) (Stats, diag.List) {
 	var werrs diag.List
 	b.timed("render and write", func() { stats, werrs = b.write(out) })
 	stats.Phases = b.phases
+	stats.BaseURL = b.site.BaseURL
 	stats.Sources = map[string]string{}
 	for _, p := range b.lib.Pages {
 		stats.Sources[p.File] = p.URL
@@ -148,7 +153,7 @@ func (b *build) run(out Output) (Stats, diag.List) {
 func (b *build) prepare() diag.List {
 	var errs diag.List
 	b.timed("load", func() {
-		b.lib, errs = content.Load(b.root, content.Options{Drafts: b.opts.Drafts, Cache: b.reuse.pageCache()})
+		b.lib, errs = content.Load(b.root, content.Options{Drafts: b.opts.Drafts, Cache: b.reuse.pageCache(), BaseURL: b.opts.BaseURL})
 		var terrs diag.List
 		b.tmpl, terrs = render.LoadTemplates(b.root)
 		errs.Append(terrs)

@@ -18,7 +18,7 @@ func TestSampleLibrary(t *testing.T) {
 	}
 	files := out.Files()
 	for _, want := range []string{
-		"index.html", "404.html", "atom.xml", "sitemap.xml", "robots.txt", "casebook.json",
+		"index.html", "404.html", "atom.xml", "robots.txt", "casebook.json",
 		"cases/index.html", "frameworks/index.html", "tags/index.html", "industries/index.html",
 		"cases/washing-machine/index.html", "fi/cases/washing-machine/index.html",
 		"frameworks/care-across-the-chain/index.html", "assets/casebook.css", "assets/highlight.css",

@@ -39,7 +39,9 @@ func (b *build) plan() {
 	notFound := b.view(def, "404", "", render.Text(def.code, "not_found"))
 	notFound.Base = b.site.BaseURL
 	b.page("404.html", "404.html", notFound)
-	b.made("sitemap.xml", b.sitemap)
+	if b.site.BaseURL != "" {
+		b.made("sitemap.xml", b.sitemap)
+	}
 	b.made("robots.txt", b.robots)
 	b.made(marker, b.libraryJSON)
 	if b.prints != nil {
