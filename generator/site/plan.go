@@ -31,13 +31,22 @@ func (b *build) plan() {
 	for _, l := range b.langs {
 		b.lists(l)
 		for _, v := range l.pages {
-			b.page(v.URL+"index.html", string(v.Kind)+".html", b.pageView(l, v))
+			view := b.pageView(l, v)
+			if b.cards() {
+				view.Image = b.pageCard(l, v)
+			}
+			b.page(v.URL+"index.html", string(v.Kind)+".html", view)
 		}
 		b.made(l.prefix+"atom.xml", func() ([]byte, error) { return b.feed(l) })
 	}
 	def := b.langs[0]
 	notFound := b.view(def, "404", "", render.Text(def.code, "not_found"))
+	// A host serves 404.html at whatever address was missing, so its links
+	// cannot be relative to its own place: with a baseURL they start from a
+	// <base href>, without one from the server's root, which is right for a
+	// site published at the root of its domain (see README, "Publish").
 	notFound.Base = b.site.BaseURL
+	notFound.RootRelative = b.site.BaseURL == ""
 	b.page("404.html", "404.html", notFound)
 	if b.site.BaseURL != "" {
 		b.made("sitemap.xml", b.sitemap)
@@ -66,6 +75,9 @@ func (b *build) plan() {
 
 // lists plans the home page, indexes and taxonomy pages of one language.
 func (b *build) lists(l *language) {
+	if b.cards() {
+		b.homeCard(l)
+	}
 	home := b.view(l, "home", l.prefix, "")
 	home.Intro = b.intro(l.home)
 	if l.home != nil && l.home.Summary != "" {
@@ -113,6 +125,9 @@ func (b *build) lists(l *language) {
 func (b *build) view(l *language, kind, url, title string) *render.View {
 	v := render.NewView(b.site, kind, url, l.code, l.prefix)
 	v.Title, v.Description = title, b.site.Description
+	if b.cards() {
+		v.Image = l.prefix + render.CardName // a page with its own card replaces it
+	}
 	switch kind {
 	case "home", "cases":
 		// Only the lists show the library's terms; giving them to every

@@ -1,0 +1,51 @@
+package site
+
+import (
+	"strconv"
+
+	"github.com/casebook-cx/casebook/generator/card"
+	"github.com/casebook-cx/casebook/generator/render"
+)
+
+// Share images (see package card) are drawn only when the site has a
+// baseURL: Open Graph and Twitter take an image by absolute address only,
+// so without one no page could point at them, and drawing one takes tens
+// of milliseconds, too much to spend per case for nothing.
+func (b *build) cards() bool { return b.site.BaseURL != "" }
+
+// homeCard plans the share image of a language's home page, which every
+// page without its own also shows, and returns its name.
+func (b *build) homeCard(l *language) string {
+	title := b.site.Title
+	if l.home != nil && l.home.Summary != "" {
+		title = l.home.Summary
+	} else if b.site.Description != "" {
+		title = b.site.Description
+	}
+	return b.card(l.prefix+render.CardName, card.Card{Site: b.site.Title, Title: title})
+}
+
+// pageCard plans the share image of a case or framework beside its page;
+// other pages show their language's home card.
+func (b *build) pageCard(l *language, p *render.Page) string {
+	switch p.Kind {
+	case "case", "framework":
+		return b.card(p.URL+render.CardName, card.Card{Site: b.site.Title, Label: render.Text(l.code, string(p.Kind)), Title: p.Title, Journey: p.Journey})
+	}
+	return l.prefix + render.CardName
+}
+
+// card plans one share image and returns its name. Its fingerprint is
+// what it shows, so a Builder draws again only the cards that changed.
+func (b *build) card(name string, c card.Card) string {
+	b.made(name, func() ([]byte, error) { return card.PNG(c) })
+	if b.reuse != nil {
+		parts := [][]byte{[]byte(c.Site), []byte(c.Label), []byte(c.Title)}
+		for _, s := range c.Journey {
+			parts = append(parts, []byte(s.Stage), []byte(strconv.Itoa(s.Expected)+","+strconv.Itoa(s.Target)+","+strconv.Itoa(s.Delivered)))
+		}
+		sum := render.Hash(parts...)
+		b.outputs[len(b.outputs)-1].fingerprint = func() uint64 { return sum }
+	}
+	return name
+}
