@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/casebook-cx/casebook/generator/host"
 )
 
 // TestBuildBaseURL: without a baseURL the build says once what it left out
@@ -47,5 +49,27 @@ func TestBuildBaseURL(t *testing.T) {
 	want := `casebook.yaml:3:10: baseURL: want an absolute http or https URL such as https://example.com/casebook/, got "example.com/cases"`
 	if code != exitContent || !strings.Contains(stderr, want) {
 		t.Errorf("build with a bad baseURL in the config: exit %d, stderr %q; want exit 1 and %q", code, stderr, want)
+	}
+}
+
+// TestInitWritesHostFiles: a new library holds its home text and the host
+// files, and its build publishes _headers with the site's policy.
+func TestInitWritesHostFiles(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "lib")
+	code, stdout, stderr := casebook(t, "init", dir)
+	if code != exitOK {
+		t.Fatalf("init: exit %d: %s", code, stderr)
+	}
+	for _, f := range []string{"content/_index.md", ".github/workflows/pages.yml", "netlify.toml", "static/_headers"} {
+		if !strings.Contains(stdout, filepath.Join(dir, filepath.FromSlash(f))) {
+			t.Errorf("init did not say it created %s:\n%s", f, stdout)
+		}
+	}
+	if code, _, stderr := casebook(t, "build", "--baseURL", "https://example.com/", dir); code != exitOK {
+		t.Fatalf("build: exit %d: %s", code, stderr)
+	}
+	headers := readFile(t, filepath.Join(dir, "public", "_headers"))
+	if !strings.Contains(headers, "  Content-Security-Policy: "+host.ContentSecurityPolicy+"\n") {
+		t.Errorf("public/_headers does not send the site's policy:\n%s", headers)
 	}
 }
