@@ -69,7 +69,7 @@ func hasChart(c Card) bool { return len(c.Journey) >= 2 }
 
 // PNG draws c and encodes it.
 func PNG(c Card) ([]byte, error) {
-	img := Draw(c)
+	img := paletted(Draw(c))
 	var buf bytes.Buffer
 	enc := png.Encoder{CompressionLevel: png.BestSpeed}
 	if err := enc.Encode(&buf, img); err != nil {
@@ -291,4 +291,57 @@ func circle(z *vector.Rasterizer, c point, r float32) {
 	z.CubeTo(c.x-r, c.y+k*r, c.x-k*r, c.y+r, c.x, c.y+r)
 	z.CubeTo(c.x+k*r, c.y+r, c.x+r, c.y+k*r, c.x+r, c.y)
 	z.ClosePath()
+}
+
+// levels is how many shades between the background and each ink a card's
+// palette holds: five inks of 51 shades and the background fill the 256
+// colours of a paletted PNG.
+const levels = 51
+
+// inks are the colours a card draws with, over the background.
+var inks = []color.RGBA{text, muted, accent, broken, grid}
+
+// palette is the background, then for each ink its shades from faint to
+// full, the colours an anti-aliased edge of that ink takes.
+var palette = sync.OnceValue(func() color.Palette {
+	p := color.Palette{background}
+	for _, ink := range inks {
+		for i := 1; i <= levels; i++ {
+			mix := func(bg, fg uint8) uint8 {
+				return uint8((int(bg)*(levels-i) + int(fg)*i + levels/2) / levels)
+			}
+			p = append(p, color.RGBA{mix(background.R, ink.R), mix(background.G, ink.G), mix(background.B, ink.B), 0xff})
+		}
+	}
+	return p
+})
+
+// paletted turns a drawn card into a paletted image, each colour its
+// nearest in the palette. A paletted PNG is a quarter of the bytes to
+// compress and needs no row filters, which makes encoding several times
+// faster than that of the RGBA image, and the file smaller; where two inks
+// blend (lines crossing) an edge pixel takes the nearer of the two.
+func paletted(img *image.RGBA) *image.Paletted {
+	pal := palette()
+	out := image.NewPaletted(img.Rect, pal)
+	bg := uint32(background.R)<<16 | uint32(background.G)<<8 | uint32(background.B)
+	nearest := map[uint32]uint8{bg: 0}
+	w, h := img.Rect.Dx(), img.Rect.Dy()
+	for y := 0; y < h; y++ {
+		row := img.Pix[y*img.Stride : y*img.Stride+4*w]
+		for x := 0; x < w; x++ {
+			px := row[4*x : 4*x+3]
+			key := uint32(px[0])<<16 | uint32(px[1])<<8 | uint32(px[2])
+			if key == bg {
+				continue // index 0, as NewPaletted left it
+			}
+			i, ok := nearest[key]
+			if !ok {
+				i = uint8(pal.Index(color.RGBA{px[0], px[1], px[2], 0xff}))
+				nearest[key] = i
+			}
+			out.Pix[y*out.Stride+x] = i
+		}
+	}
+	return out
 }
