@@ -14,30 +14,39 @@ import (
 func (b *build) cards() bool { return b.site.BaseURL != "" }
 
 // homeCard plans the share image of a language's home page, which every
-// page without its own also shows, and returns its name.
-func (b *build) homeCard(l *language) string {
+// page without its own also shows.
+func (b *build) homeCard(l *language) {
 	title := b.site.Title
 	if l.home != nil && l.home.Summary != "" {
 		title = l.home.Summary
 	} else if b.site.Description != "" {
 		title = b.site.Description
 	}
-	return b.card(l.prefix+render.CardName, card.Card{Site: b.site.Title, Title: title})
+	b.card(l.prefix+render.CardName, card.Card{Site: b.site.Title, Title: title})
 }
 
-// pageCard plans the share image of a case or framework beside its page;
-// other pages show their language's home card.
-func (b *build) pageCard(l *language, p *render.Page) string {
-	switch p.Kind {
-	case "case", "framework":
-		return b.card(p.URL+render.CardName, card.Card{Site: b.site.Title, Label: render.Text(l.code, string(p.Kind)), Title: p.Title, Journey: p.Journey})
+// pageImage is the share image a content page shows: its own for a case
+// or a framework, else its language's home card; "" without cards.
+func (b *build) pageImage(l *language, p *render.Page) string {
+	switch {
+	case !b.cards():
+		return ""
+	case p.Kind == "case" || p.Kind == "framework":
+		return p.URL + render.CardName
 	}
 	return l.prefix + render.CardName
 }
 
-// card plans one share image and returns its name. Its fingerprint is
-// what it shows, so a Builder draws again only the cards that changed.
-func (b *build) card(name string, c card.Card) string {
+// pageCard plans the share image of a case or framework beside its page.
+func (b *build) pageCard(l *language, p *render.Page) {
+	if name := b.pageImage(l, p); name == p.URL+render.CardName {
+		b.card(name, card.Card{Site: b.site.Title, Label: render.Text(l.code, string(p.Kind)), Title: p.Title, Journey: p.Journey})
+	}
+}
+
+// card plans one share image. Its fingerprint is what it shows, so a
+// Builder draws again only the cards that changed.
+func (b *build) card(name string, c card.Card) {
 	b.made(name, func() ([]byte, error) { return card.PNG(c) })
 	if b.reuse != nil {
 		parts := [][]byte{[]byte(c.Site), []byte(c.Label), []byte(c.Title)}
@@ -47,5 +56,4 @@ func (b *build) card(name string, c card.Card) string {
 		sum := render.Hash(parts...)
 		b.outputs[len(b.outputs)-1].fingerprint = func() uint64 { return sum }
 	}
-	return name
 }

@@ -31,11 +31,10 @@ func (b *build) plan() {
 	for _, l := range b.langs {
 		b.lists(l)
 		for _, v := range l.pages {
-			view := b.pageView(l, v)
+			b.page(v.URL+"index.html", string(v.Kind)+".html", b.pageView(l, v))
 			if b.cards() {
-				view.Image = b.pageCard(l, v)
+				b.pageCard(l, v)
 			}
-			b.page(v.URL+"index.html", string(v.Kind)+".html", view)
 		}
 		b.made(l.prefix+"atom.xml", func() ([]byte, error) { return b.feed(l) })
 	}
@@ -145,6 +144,7 @@ func (b *build) view(l *language, kind, url, title string) *render.View {
 func (b *build) pageView(l *language, v *render.Page) *render.View {
 	view := b.view(l, string(v.Kind), v.URL, v.Title)
 	view.Page, view.Description = v, v.Summary
+	view.Image = b.pageImage(l, v)
 	for _, t := range v.Translations {
 		view.Alternates = append(view.Alternates, render.Alternate{Lang: t.Lang, Name: render.LanguageName(t.Lang), URL: t.URL})
 	}

@@ -176,3 +176,29 @@ func TestBuilderRedrawsChangedCards(t *testing.T) {
 		}
 	}
 }
+
+// TestQuickKeepsShareTags: the page Quick shows first carries the same
+// share tags as the full rebuild's.
+func TestQuickKeepsShareTags(t *testing.T) {
+	root := copySample(t)
+	r := NewBuilder(root, Options{BaseURL: "https://example.com/"})
+	if _, errs := r.Build(NewMemOutput()); errs.HasErrors() {
+		t.Fatal(errs)
+	}
+	const washer = "content/cases/washing-machine.md"
+	edit(t, root, washer, func(s string) string { return s + "\nOne more paragraph.\n" })
+	name, quick, ok := r.Quick(washer)
+	if !ok {
+		t.Fatal("Quick refused a body edit")
+	}
+	out := NewMemOutput()
+	if _, errs := r.Build(out); errs.HasErrors() {
+		t.Fatal(errs)
+	}
+	if !bytes.Equal(quick, out.Files()[name]) {
+		t.Errorf("%s from Quick differs from the build's\n%s", name, firstDifference(out.Files()[name], quick))
+	}
+	if !bytes.Contains(quick, []byte(`<meta property="og:image" content="https://example.com/cases/washing-machine/card.png">`)) {
+		t.Errorf("%s from Quick has no share image", name)
+	}
+}
