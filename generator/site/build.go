@@ -26,8 +26,13 @@ import (
 
 // Options change what a build does.
 type Options struct {
-	Drafts   bool
-	BaseURL  string                // replaces casebook.yaml's baseURL; checked with content.ParseBaseURL
+	Drafts  bool
+	BaseURL string // replaces casebook.yaml's baseURL; checked with content.ParseBaseURL
+	// NoCards leaves out the share images and the tags that name them. The
+	// preview sets it: no link preview is ever drawn of a local address,
+	// and at 10,000 cases the cards would cost the first build some 100 s
+	// of CPU and keep 200 MB.
+	NoCards  bool
 	Progress func(done, total int) // called as pages render, from several goroutines
 	// Prepared, if set, is called once the library is loaded, converted,
 	// linked and assembled, before the search index and the rendering:

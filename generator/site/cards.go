@@ -11,7 +11,7 @@ import (
 // baseURL: Open Graph and Twitter take an image by absolute address only,
 // so without one no page could point at them, and drawing one takes tens
 // of milliseconds, too much to spend per case for nothing.
-func (b *build) cards() bool { return b.site.BaseURL != "" }
+func (b *build) cards() bool { return b.site.BaseURL != "" && !b.opts.NoCards }
 
 // homeCard plans the share image of a language's home page, which every
 // page without its own also shows.

@@ -202,3 +202,19 @@ func TestQuickKeepsShareTags(t *testing.T) {
 		t.Errorf("%s from Quick has no share image", name)
 	}
 }
+
+// TestNoCards: the preview's builds keep every address but draw no card.
+func TestNoCards(t *testing.T) {
+	files, _ := buildFixture(t, twoLanguages, Options{BaseURL: "https://example.com/", NoCards: true})
+	for name, data := range files {
+		if strings.HasSuffix(name, ".png") {
+			t.Errorf("%s drawn with NoCards", name)
+		}
+		if meta, _, _, _ := tags(data); strings.HasSuffix(name, ".html") && meta["og:image"] != "" {
+			t.Errorf("%s names the share image %s, which was not drawn", name, meta["og:image"])
+		}
+	}
+	if _, canonical, _, _ := tags(files["cases/machine/index.html"]); canonical != "https://example.com/cases/machine/" {
+		t.Errorf("canonical %q", canonical)
+	}
+}
