@@ -38,6 +38,7 @@ type Card struct {
 	Site    string          // the site's title, shown small above
 	Label   string          // what the page is ("Case study"), shown beside the site; may be ""
 	Title   string          // the page's title, large
+	Summary string          // shown below the title on a card without a chart; may be ""
 	Journey []content.Stage // a case's journey, drawn as a chart when it has two stages or more
 }
 
@@ -87,15 +88,19 @@ func Draw(c Card) *image.RGBA {
 	f := loadFonts()
 	small := face(f.regular, 30)
 	site := c.Site
-	if c.Label != "" {
-		site += "  ·  " + c.Label
+	if c.Site != "" && c.Label != "" {
+		site += "  ·  "
 	}
+	site += c.Label
 	writeLine(img, small, muted, fit(small, site, Width-2*margin), margin, 92)
 
 	area := TitleArea(c)
 	size, maxLines := 76.0, 4
-	if hasChart(c) {
+	switch {
+	case hasChart(c):
 		size, maxLines = 58.0, 3
+	case c.Summary != "":
+		maxLines = 2
 	}
 	big := face(f.bold, size)
 	lineHeight := int(size * 1.18)
@@ -105,6 +110,17 @@ func Draw(c Card) *image.RGBA {
 	}
 	if hasChart(c) {
 		drawJourney(img, image.Rect(margin, chartTop, Width-margin, Height-margin+8), c.Journey, face(f.regular, 24))
+		return img
+	}
+	if c.Summary != "" {
+		// The summary fills what the title leaves, in as many lines as fit.
+		const summarySize, summaryLine = 36, 46
+		top := area.Min.Y + int(size) + (len(lines)-1)*lineHeight + 40
+		if room := (area.Max.Y - top) / summaryLine; room > 0 {
+			for i, l := range wrap(face(f.regular, summarySize), c.Summary, area.Dx(), room) {
+				writeLine(img, face(f.regular, summarySize), muted, l, area.Min.X, top+summarySize+i*summaryLine)
+			}
+		}
 	}
 	return img
 }

@@ -37,6 +37,8 @@ func TestCards(t *testing.T) {
 		{"case", Card{Site: "Casebook", Label: "Case study", Title: "The washing machine sold as three products", Journey: journey}},
 		{"framework", Card{Site: "Casebook", Label: "Framework", Title: "Expected, Target, Delivered"}},
 		{"home", Card{Site: "Casebook", Title: "Customer-experience case studies"}},
+		{"with a summary", Card{Site: "Casebook", Label: "Framework", Title: "Care Across the Chain",
+			Summary: "Every party between maker and customer either shows care or breaks it; the customer experiences the whole chain as one."}},
 		{"long title", Card{Site: "Casebook", Title: "A title so long that it cannot fit on the card however it is wrapped, " +
 			"because it goes on and on about the same washing machine, its delivery, its installation and its refund, " +
 			"and then Supercalifragilisticexpialidociousunbreakablewordthatiswiderthananyline"}},
@@ -64,6 +66,12 @@ func TestCards(t *testing.T) {
 			}
 			if n := inked(img, image.Rect(margin, 50, Width-margin, 110)); n < 300 {
 				t.Errorf("%d inked pixels on the site line", n)
+			}
+			if tc.card.Summary != "" {
+				// A one-line title ends near y=240; the summary follows.
+				if n := inked(img, image.Rect(margin, 250, Width-margin, title.Max.Y)); n < 5000 {
+					t.Errorf("%d inked pixels where the summary goes", n)
+				}
 			}
 			below := image.Rect(0, title.Max.Y+24, Width, Height)
 			n := inked(img, below)

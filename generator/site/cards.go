@@ -14,15 +14,13 @@ import (
 func (b *build) cards() bool { return b.site.BaseURL != "" && !b.opts.NoCards }
 
 // homeCard plans the share image of a language's home page, which every
-// page without its own also shows.
+// page without its own also shows: the site's title and what it is about.
 func (b *build) homeCard(l *language) {
-	title := b.site.Title
+	about := b.site.Description
 	if l.home != nil && l.home.Summary != "" {
-		title = l.home.Summary
-	} else if b.site.Description != "" {
-		title = b.site.Description
+		about = l.home.Summary
 	}
-	b.card(l.prefix+render.CardName, card.Card{Site: b.site.Title, Title: title})
+	b.card(l.prefix+render.CardName, card.Card{Title: b.site.Title, Summary: about})
 }
 
 // pageImage is the share image a content page shows: its own for a case
@@ -40,7 +38,7 @@ func (b *build) pageImage(l *language, p *render.Page) string {
 // pageCard plans the share image of a case or framework beside its page.
 func (b *build) pageCard(l *language, p *render.Page) {
 	if name := b.pageImage(l, p); name == p.URL+render.CardName {
-		b.card(name, card.Card{Site: b.site.Title, Label: render.Text(l.code, string(p.Kind)), Title: p.Title, Journey: p.Journey})
+		b.card(name, card.Card{Site: b.site.Title, Label: render.Text(l.code, string(p.Kind)), Title: p.Title, Summary: p.Summary, Journey: p.Journey})
 	}
 }
 
@@ -49,7 +47,7 @@ func (b *build) pageCard(l *language, p *render.Page) {
 func (b *build) card(name string, c card.Card) {
 	b.made(name, func() ([]byte, error) { return card.PNG(c) })
 	if b.reuse != nil {
-		parts := [][]byte{[]byte(c.Site), []byte(c.Label), []byte(c.Title)}
+		parts := [][]byte{[]byte(c.Site), []byte(c.Label), []byte(c.Title), []byte(c.Summary)}
 		for _, s := range c.Journey {
 			parts = append(parts, []byte(s.Stage), []byte(strconv.Itoa(s.Expected)+","+strconv.Itoa(s.Target)+","+strconv.Itoa(s.Delivered)))
 		}
