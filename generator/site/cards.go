@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"strconv"
 
 	"github.com/casebook-cx/casebook/generator/card"
@@ -16,10 +17,11 @@ func (b *build) cards() bool { return b.site.BaseURL != "" && !b.opts.NoCards }
 // homeCard plans the share image of a language's home page, which every
 // page without its own also shows: the site's title and what it is about.
 func (b *build) homeCard(l *language) {
-	about := b.site.Description
-	if l.home != nil && l.home.Summary != "" {
-		about = l.home.Summary
+	var own string
+	if l.home != nil {
+		own = l.home.Summary
 	}
+	about := cmp.Or(own, b.site.Description, b.about(l))
 	b.card(l.prefix+render.CardName, card.Card{Title: b.site.Title, Summary: about})
 }
 

@@ -15,6 +15,12 @@ const twoLanguages = `
 -- casebook.yaml --
 title: Two Languages
 languages: [en, fi]
+-- content/_index.md --
+---
+title: Two Languages
+summary: Cases in two languages, for the tests.
+---
+Welcome.
 -- content/cases/machine.md --
 ---
 title: The machine

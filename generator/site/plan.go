@@ -124,6 +124,11 @@ func (b *build) lists(l *language) {
 func (b *build) view(l *language, kind, url, title string) *render.View {
 	v := render.NewView(b.site, kind, url, l.code, l.prefix)
 	v.Title, v.Description = title, b.site.Description
+	if v.Description == "" {
+		// Search engines and link previews want a description on every
+		// page; the home page's summary says what the whole site is.
+		v.Description = b.about(l)
+	}
 	if b.cards() {
 		v.Image = l.prefix + render.CardName // a page with its own card replaces it
 	}
@@ -138,6 +143,16 @@ func (b *build) view(l *language, kind, url, title string) *render.View {
 		v.Alternates = b.listAlternates(l, url)
 	}
 	return v
+}
+
+// about is the summary of l's home page, else of the default language's.
+func (b *build) about(l *language) string {
+	for _, home := range []*content.Page{l.home, b.langs[0].home} {
+		if home != nil && home.Summary != "" {
+			return home.Summary
+		}
+	}
+	return ""
 }
 
 // pageView is the view of one content page of language l.

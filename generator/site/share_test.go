@@ -54,7 +54,7 @@ func TestShareTagsWithBaseURL(t *testing.T) {
 		if canonical != base+url || meta["og:url"] != base+url {
 			t.Errorf("%s: canonical %q, og:url %q; want %q", name, canonical, meta["og:url"], base+url)
 		}
-		for _, key := range []string{"og:title", "og:type", "og:site_name", "og:locale", "twitter:card", "twitter:title"} {
+		for _, key := range []string{"og:title", "og:type", "og:site_name", "og:locale", "og:description", "twitter:card", "twitter:title", "twitter:description"} {
 			if meta[key] == "" {
 				t.Errorf("%s: no %s", name, key)
 			}
@@ -129,7 +129,8 @@ func TestShareTagsWithoutBaseURL(t *testing.T) {
 func TestNotFoundPage(t *testing.T) {
 	files, _ := buildFixture(t, twoLanguages, Options{})
 	page := string(files["404.html"])
-	for _, want := range []string{`href="/assets/casebook.css"`, `src="/assets/casebook.js"`, `href="/assets/favicon.svg"`, `href="/cases/"`} {
+	for _, want := range []string{`href="/assets/casebook.css"`, `src="/assets/casebook.js"`, `href="/assets/favicon.svg"`, `href="/cases/"`,
+		`href="assets/casebook.css"`} { // the last for the page opened from disk
 		if !strings.Contains(page, want) {
 			t.Errorf("404.html without a baseURL lacks %s", want)
 		}
