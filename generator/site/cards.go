@@ -10,8 +10,8 @@ import (
 
 // Share images (see package card) are drawn only when the site has a
 // baseURL: Open Graph and Twitter take an image by absolute address only,
-// so without one no page could point at them, and drawing one takes tens
-// of milliseconds, too much to spend per case for nothing.
+// so without one no page could point at them, and drawing one takes some
+// 10 ms of CPU, too much to spend on every case for nothing.
 func (b *build) cards() bool { return b.site.BaseURL != "" && !b.opts.NoCards }
 
 // homeCard plans the share image of a language's home page, which every
