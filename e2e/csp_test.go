@@ -8,12 +8,14 @@ import (
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"github.com/casebook-cx/casebook/generator/host"
 )
 
-// policy is the Content-Security-Policy the README gives hosts: scripts,
-// styles and everything else only from the site itself, nothing inline.
-const policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
-	"object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+// policy is the Content-Security-Policy the site is written for, the one
+// the _headers file of casebook init sends: scripts, styles and everything
+// else only from the site itself, nothing inline.
+const policy = host.ContentSecurityPolicy
 
 // TestStrictContentSecurityPolicy serves the built site with the README's
 // policy and uses it as a reader would (a case with its hover previews,

@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -30,7 +29,7 @@ const usage = `casebook turns a folder of Markdown case studies into a static si
 
 Usage:
   casebook init DIR                               start a new library
-  casebook build [--drafts] [--out public] [--timings] [DIR]
+  casebook build [--drafts] [--out public] [--baseURL URL] [--timings] [DIR]
                                                   build the site in DIR (default .)
   casebook check [--format text|json] [DIR]       validate everything, write nothing
   casebook new case|framework "Title" [DIR]       start a page from a template
@@ -39,7 +38,7 @@ Usage:
   casebook mv [--alias] OLD NEW [DIR]             move or rename a page, rewriting every link to it
   casebook schema                                 print the JSON Schema of front matter
   casebook lsp [DIR]                              a language server over stdio, for editors
-  casebook version                                print the version
+  casebook version                                print the version, commit and build date
 
 Run "casebook COMMAND -h" for a command's flags.
 `
@@ -147,13 +146,22 @@ func plural(n int, one, many string) string {
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	fs := flagSet("build", "build [--drafts] [--out public] [--timings] [DIR]", stderr)
+	fs := flagSet("build", "build [--drafts] [--out public] [--baseURL URL] [--timings] [DIR]", stderr)
 	drafts := fs.Bool("drafts", false, "include pages marked draft: true")
+	baseFlag := fs.String("baseURL", "", "the address the site is published at, replacing casebook.yaml's (deploy previews)")
 	outFlag := fs.String("out", "public", "output folder, relative to DIR unless absolute")
 	timings := fs.Bool("timings", false, "print how long each step of the build took")
 	pos, code, done := parse(fs, args, 1)
 	if done {
 		return code
+	}
+	var baseURL string
+	if *baseFlag != "" {
+		var err error
+		if baseURL, err = content.ParseBaseURL(*baseFlag); err != nil {
+			fmt.Fprintf(stderr, "casebook build: --baseURL: %v\n", err)
+			return exitUsage
+		}
 	}
 	root, ok := siteDir(pos, 0, stderr)
 	if !ok {
@@ -172,7 +180,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	progress, finish := progressMeter(stderr, start)
 	prepared, restore := boundMemory()
 	defer restore()
-	stats, errs := site.Build(root, site.Options{Drafts: *drafts, Progress: progress, Prepared: prepared}, disk)
+	stats, errs := site.Build(root, site.Options{Drafts: *drafts, BaseURL: baseURL, Progress: progress, Prepared: prepared}, disk)
 	finish()
 	if errs.HasErrors() {
 		disk.Abort()
@@ -183,6 +191,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return exitContent
 	}
 	report(errs, stderr) // warnings
+	if stats.BaseURL == "" {
+		fmt.Fprintln(stderr, noBaseURL)
+	}
 	if *timings {
 		for _, p := range stats.Phases {
 			fmt.Fprintf(stdout, "%-17s %8.3fs\n", p.Name, p.Duration.Seconds())
@@ -191,6 +202,10 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintln(stdout, stats.Summary(out, time.Since(start).Seconds()))
 	return exitOK
 }
+
+// noBaseURL is the one warning a build without a baseURL prints.
+const noBaseURL = "warning: no baseURL, so no sitemap.xml, canonical links or share-card images were written and feeds use relative links; " +
+	"set baseURL: https://example.com/casebook/ in casebook.yaml, or build --baseURL URL, to the address the site is published at"
 
 // progressMeter shows "rendering N/M" on a terminal once a build has run
 // for a second; elsewhere (logs, CI, tests) it prints nothing.
@@ -329,17 +344,4 @@ func isLibrary(dir string) bool {
 		}
 	}
 	return false
-}
-
-func runVersion(args []string, stdout, stderr io.Writer) int {
-	fs := flagSet("version", "version", stderr)
-	if _, code, done := parse(fs, args, 0); done {
-		return code
-	}
-	v := "(devel)"
-	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
-		v = info.Main.Version
-	}
-	fmt.Fprintf(stdout, "casebook %s\n", v)
-	return exitOK
 }

@@ -2,7 +2,9 @@ package content
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,7 +19,7 @@ const ConfigFile = "casebook.yaml"
 type Config struct {
 	Title       string
 	Description string
-	BaseURL     string   // absolute URL the site is published at; used only for the feed and sitemap
+	BaseURL     string   // absolute http(s) URL the site is published at, ending in "/"; "" when unknown
 	Languages   []string // the first is the default language, served from the site root
 	Unsafe      bool     // pass raw HTML in Markdown through instead of escaping it
 	Params      map[string]any
@@ -111,10 +113,14 @@ func LoadConfig(root string) (*Config, diag.List) {
 			cfg.Description, _ = d.text(kv.value, kv.key)
 		case "baseURL", "baseurl":
 			s, _ := d.text(kv.value, kv.key)
-			if s != "" && !strings.HasSuffix(s, "/") {
-				s += "/"
+			if s == "" {
+				break
 			}
-			cfg.BaseURL = s
+			base, err := ParseBaseURL(s)
+			if err != nil {
+				d.errorf(kv.value, "%s: %v", kv.key, err)
+			}
+			cfg.BaseURL = base
 		case "languages":
 			langs := d.textList(kv.value, kv.key)
 			for i, l := range langs {
@@ -145,4 +151,22 @@ func LoadConfig(root string) (*Config, diag.List) {
 		}
 	}
 	return cfg, errs
+}
+
+// ParseBaseURL checks a baseURL, from casebook.yaml or the command line,
+// and returns it ending in "/". It must be an absolute http or https URL:
+// one without a scheme ("example.com/cases") or with a misspelt one
+// ("htps://...") would make every absolute link of the site, the sitemap
+// and the feeds wrong, and html/template turns an unknown scheme into
+// "#ZgotmplZ".
+func ParseBaseURL(s string) (string, error) {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" ||
+		u.RawQuery != "" || u.Fragment != "" || u.User != nil || strings.ContainsAny(s, " \t\n") {
+		return "", fmt.Errorf("want an absolute http or https URL such as https://example.com/casebook/, got %q", s)
+	}
+	if !strings.HasSuffix(s, "/") {
+		s += "/"
+	}
+	return s, nil
 }

@@ -38,12 +38,18 @@ type Options struct {
 	// to the site root (as Page.File): an editor's unsaved buffers. A file
 	// must exist on disk to be loaded at all.
 	Overlay map[string][]byte
+	// BaseURL, when set, replaces the config's (build --baseURL); the
+	// caller has checked it with ParseBaseURL.
+	BaseURL string
 }
 
 // Load reads the site at root: its config and every page under content/.
 // It reports every problem it finds, not only the first.
 func Load(root string, opts Options) (*Library, diag.List) {
 	cfg, errs := LoadConfig(root)
+	if opts.BaseURL != "" {
+		cfg.BaseURL = opts.BaseURL
+	}
 	lib := &Library{Config: cfg}
 	opts.Cache.useConfig(cfg)
 	pageFiles, otherFiles, err := walk(root, cfg)

@@ -5,6 +5,7 @@ import (
 	"hash/maphash"
 	"maps"
 	"slices"
+	"strconv"
 
 	"github.com/casebook-cx/casebook/generator/content"
 	"github.com/casebook-cx/casebook/generator/parallel"
@@ -81,7 +82,7 @@ func card(p *Page, source func(*content.Page) uint64) uint64 {
 func (f *Fingerprints) View(tmpl string, v *View) uint64 {
 	var h hasher
 	h.num(f.site, f.templates(tmpl))
-	h.str(tmpl, v.Kind, v.URL, v.Lang, v.langPrefix, v.Title, v.Description, v.Base, string(v.Intro), string(v.Graph), v.Filter)
+	h.str(tmpl, v.Kind, v.URL, v.Lang, v.langPrefix, v.Title, v.Description, v.Base, v.Image, strconv.FormatBool(v.RootRelative), string(v.Intro), string(v.Graph), v.Filter)
 	h.num(uint64(v.GraphShown), uint64(v.GraphTotal))
 	if v.Page != nil {
 		f.page(&h, v.Page)

@@ -184,24 +184,28 @@ type View struct {
 	Title       string
 	Description string
 	Base        string // a <base href>, for pages served from any path (404)
-	Page        *Page
-	Pages       []*Page
-	Intro       template.HTML // the section's _index.md text
-	Term        *Term
-	Terms       []*Term
-	Cases       []*Page
-	Recent      []*Page
-	Frameworks  []*Page
-	Industries  []*Term // the language's industries and tags, on the home page and case index
-	Tags        []*Term
-	Alternates  []Alternate
-	Graph       template.HTML // the library graph's SVG
-	GraphShown  int           // how many cases and pages the graph shows, of
-	GraphTotal  int           // how many there are
-	Filter      string        // on an insights page, the URL of the share of the library shown
-	Folder      *Folder       // on a folder's page, the folder
-	Folders     []*Folder     // on the home page, the top-level folders
-	langPrefix  string
+	// RootRelative makes links start at the server's root ("/assets/..."):
+	// the 404 page without a baseURL, which a host serves at any depth.
+	RootRelative bool
+	Image        string // the page's share image, site-relative ("cases/x/card.png"); "" for none
+	Page         *Page
+	Pages        []*Page
+	Intro        template.HTML // the section's _index.md text
+	Term         *Term
+	Terms        []*Term
+	Cases        []*Page
+	Recent       []*Page
+	Frameworks   []*Page
+	Industries   []*Term // the language's industries and tags, on the home page and case index
+	Tags         []*Term
+	Alternates   []Alternate
+	Graph        template.HTML // the library graph's SVG
+	GraphShown   int           // how many cases and pages the graph shows, of
+	GraphTotal   int           // how many there are
+	Filter       string        // on an insights page, the URL of the share of the library shown
+	Folder       *Folder       // on a folder's page, the folder
+	Folders      []*Folder     // on the home page, the top-level folders
+	langPrefix   string
 }
 
 // NewView starts a view of the output at url in lang; prefix is the
@@ -211,7 +215,12 @@ func NewView(site *Site, kind, url, lang, prefix string) *View {
 }
 
 // Rel links from this page to target (a site-relative folder or file).
-func (v *View) Rel(target string) string { return RelURL(v.URL, target) }
+func (v *View) Rel(target string) string {
+	if v.RootRelative {
+		return "/" + target
+	}
+	return RelURL(v.URL, target)
+}
 
 // LangURL is a folder of this view's language: "cases/" -> "fi/cases/".
 func (v *View) LangURL(p string) string { return v.langPrefix + p }

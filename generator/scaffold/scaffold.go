@@ -8,19 +8,26 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"text/template"
 	"time"
 
 	"github.com/casebook-cx/casebook/generator/content"
+	"github.com/casebook-cx/casebook/generator/host"
 )
 
-//go:embed library
+// library is the starter library; "all:" keeps content/_index.md, whose
+// name a plain pattern would leave out.
+//
+//go:embed all:library
 var library embed.FS
 
 // Init writes a starter library into dir: config, home text, one case and
-// one framework that link to each other, ready to build. It refuses a dir
+// one framework that link to each other, ready to build, and the files
+// that publish it from GitHub Pages, Netlify or Cloudflare Pages. It refuses a dir
 // that already holds a library, so it never overwrites a writer's work.
 func Init(dir string) ([]string, error) {
 	for _, existing := range []string{content.ConfigFile, content.Dir} {
@@ -44,7 +51,20 @@ func Init(dir string) ([]string, error) {
 		written = append(written, rel)
 		return nil
 	})
-	return written, err
+	if err != nil {
+		return written, err
+	}
+	files := host.Files(host.ToolVersion())
+	for _, rel := range slices.Sorted(maps.Keys(files)) {
+		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(rel))); err == nil {
+			continue // a repository's own host set-up stays as it is
+		}
+		if err := writeNew(filepath.Join(dir, filepath.FromSlash(rel)), []byte(files[rel])); err != nil {
+			return written, err
+		}
+		written = append(written, filepath.FromSlash(rel))
+	}
+	return written, nil
 }
 
 var pageTemplates = map[content.Kind]*template.Template{

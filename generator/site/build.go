@@ -26,7 +26,13 @@ import (
 
 // Options change what a build does.
 type Options struct {
-	Drafts   bool
+	Drafts  bool
+	BaseURL string // replaces casebook.yaml's baseURL; checked with content.ParseBaseURL
+	// NoCards leaves out the share images and the tags that name them. The
+	// preview sets it: no link preview is ever drawn of a local address,
+	// and at 10,000 cases the cards would cost the first build some 100 s
+	// of CPU and keep 200 MB.
+	NoCards  bool
 	Progress func(done, total int) // called as pages render, from several goroutines
 	// Prepared, if set, is called once the library is loaded, converted,
 	// linked and assembled, before the search index and the rendering:
@@ -44,6 +50,9 @@ type Stats struct {
 	Files    int // every file written
 	Rendered int // HTML pages whose template ran (fewer than Pages when a Builder reused some)
 	Phases   []Phase
+	// BaseURL is the address the site was built for; "" when unknown,
+	// which leaves out the sitemap and every link that must be absolute.
+	BaseURL string
 	// Sources maps each page's source file (content/cases/x.md) to its
 	// folder in the output (cases/x/), for the preview to follow edits.
 	Sources map[string]string
@@ -145,6 +154,7 @@ func (b *build) run(out Output) (Stats, diag.List) {
 	var werrs diag.List
 	b.timed("render and write", func() { stats, werrs = b.write(out) })
 	stats.Phases = b.phases
+	stats.BaseURL = b.site.BaseURL
 	stats.Sources = map[string]string{}
 	for _, p := range b.lib.Pages {
 		stats.Sources[p.File] = p.URL
@@ -161,7 +171,7 @@ func (b *build) run(out Output) (Stats, diag.List) {
 func (b *build) prepare() diag.List {
 	var errs diag.List
 	b.timed("load", func() {
-		b.lib, errs = content.Load(b.root, content.Options{Drafts: b.opts.Drafts, Cache: b.reuse.pageCache(), Overlay: b.opts.Overlay})
+		b.lib, errs = content.Load(b.root, content.Options{Drafts: b.opts.Drafts, Cache: b.reuse.pageCache(), Overlay: b.opts.Overlay, BaseURL: b.opts.BaseURL})
 		var terrs diag.List
 		b.tmpl, terrs = render.LoadTemplates(b.root)
 		errs.Append(terrs)

@@ -12,10 +12,21 @@ import (
 	"github.com/casebook-cx/casebook/generator/render"
 )
 
-// absolute is a site-relative URL made absolute with baseURL when the
-// config has one. Without it, feeds and the sitemap carry relative URLs,
-// which feed readers resolve against the feed's own address.
-func (b *build) absolute(url string) string { return b.site.BaseURL + url }
+// feedLink is the link from the feed in folder dir ("" or "fi/") to the
+// site-relative url: absolute with a baseURL; without one, relative to the
+// feed's own address, which is how Atom resolves a relative link, so that
+// fi/atom.xml links to "cases/x/", never "fi/cases/x/" (read as
+// fi/fi/cases/x/), and to its home page as "./", never "".
+func (b *build) feedLink(dir, url string) string {
+	if b.site.BaseURL != "" {
+		return b.site.BaseURL + url
+	}
+	rel := strings.TrimSuffix(render.RelURL(dir, url), "index.html")
+	if rel == "" {
+		return "./"
+	}
+	return rel
+}
 
 type atomLink struct {
 	Href string `xml:"href,attr"`
@@ -54,7 +65,8 @@ func (b *build) feed(l *language) ([]byte, error) {
 	})
 	f := atomFeed{
 		Lang: l.code, Title: b.site.Title, ID: b.id(l.prefix), Author: b.site.Title,
-		Links: []atomLink{{Href: b.absolute(l.prefix + "atom.xml"), Rel: "self", Type: "application/atom+xml"}, {Href: b.absolute(l.prefix)}},
+		Links: []atomLink{{Href: b.feedLink(l.prefix, l.prefix+"atom.xml"), Rel: "self", Type: "application/atom+xml"},
+			{Href: b.feedLink(l.prefix, l.prefix), Rel: "alternate", Type: "text/html"}},
 	}
 	var newest time.Time
 	for _, p := range pages {
@@ -64,7 +76,7 @@ func (b *build) feed(l *language) ([]byte, error) {
 		if p.LastModified().After(newest) {
 			newest = p.LastModified()
 		}
-		f.Entries = append(f.Entries, atomEntry{Title: p.Title, Link: atomLink{Href: b.absolute(p.URL)}, ID: b.id(p.URL),
+		f.Entries = append(f.Entries, atomEntry{Title: p.Title, Link: atomLink{Href: b.feedLink(l.prefix, p.URL), Rel: "alternate"}, ID: b.id(p.URL),
 			Updated: p.LastModified().UTC().Format(time.RFC3339), Summary: p.Summary})
 	}
 	f.Updated = newest.UTC().Format(time.RFC3339)
@@ -90,7 +102,8 @@ type urlSet struct {
 	URLs    []sitemapURL `xml:"url"`
 }
 
-// sitemap lists every HTML page but the 404.
+// sitemap lists every HTML page but the 404 and the search pages. Search
+// engines take only absolute URLs, so it is written only with a baseURL.
 func (b *build) sitemap() ([]byte, error) {
 	lastMod := map[string]string{}
 	for _, l := range b.langs {
@@ -106,7 +119,7 @@ func (b *build) sitemap() ([]byte, error) {
 			continue // nothing for a search engine to read
 		}
 		url := o.name[:len(o.name)-len("index.html")]
-		set.URLs = append(set.URLs, sitemapURL{Loc: b.absolute(url), LastMod: lastMod[url]})
+		set.URLs = append(set.URLs, sitemapURL{Loc: b.site.BaseURL + url, LastMod: lastMod[url]})
 	}
 	return marshalXML(set)
 }
@@ -126,7 +139,7 @@ func marshalXML(v any) ([]byte, error) {
 func (b *build) robots() ([]byte, error) {
 	s := "User-agent: *\nAllow: /\n"
 	if b.site.BaseURL != "" {
-		s += "Sitemap: " + b.absolute("sitemap.xml") + "\n"
+		s += "Sitemap: " + b.site.BaseURL + "sitemap.xml\n"
 	}
 	return []byte(s), nil
 }

@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 )
 
 // Output receives the built site, file by file. WriteFile is called from
@@ -90,7 +89,7 @@ func removeStale(parent, base string) {
 		rest := strings.TrimPrefix(filepath.Base(m), tmpPrefix+base+"-")
 		pidText, _, _ := strings.Cut(rest, "-")
 		pid, err := strconv.Atoi(pidText)
-		if err != nil || pid == os.Getpid() || syscall.Kill(pid, 0) == nil {
+		if err != nil || pid == os.Getpid() || processAlive(pid) {
 			continue
 		}
 		_ = os.RemoveAll(m)

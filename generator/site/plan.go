@@ -37,14 +37,24 @@ func (b *build) plan() {
 		b.lists(l)
 		for _, v := range l.pages {
 			b.page(v.URL+"index.html", string(v.Kind)+".html", b.pageView(l, v))
+			if b.cards() {
+				b.pageCard(l, v)
+			}
 		}
 		b.made(l.prefix+"atom.xml", func() ([]byte, error) { return b.feed(l) })
 	}
 	def := b.langs[0]
 	notFound := b.view(def, "404", "", render.Text(def.code, "not_found"))
+	// A host serves 404.html at whatever address was missing, so its links
+	// cannot be relative to its own place: with a baseURL they start from a
+	// <base href>, without one from the server's root, which is right for a
+	// site published at the root of its domain (see README, "Publish").
 	notFound.Base = b.site.BaseURL
+	notFound.RootRelative = b.site.BaseURL == ""
 	b.page("404.html", "404.html", notFound)
-	b.made("sitemap.xml", b.sitemap)
+	if b.site.BaseURL != "" {
+		b.made("sitemap.xml", b.sitemap)
+	}
 	b.made("robots.txt", b.robots)
 	b.made(marker, b.libraryJSON)
 	if b.prints != nil {
@@ -82,6 +92,9 @@ func (b *build) anyMermaid() bool {
 
 // lists plans the home page, indexes and taxonomy pages of one language.
 func (b *build) lists(l *language) {
+	if b.cards() {
+		b.homeCard(l)
+	}
 	home := b.view(l, "home", l.prefix, "")
 	home.Intro = b.intro(l.home)
 	if l.home != nil && l.home.Summary != "" {
@@ -143,6 +156,14 @@ func (b *build) lists(l *language) {
 func (b *build) view(l *language, kind, url, title string) *render.View {
 	v := render.NewView(b.site, kind, url, l.code, l.prefix)
 	v.Title, v.Description = title, b.site.Description
+	if v.Description == "" {
+		// Search engines and link previews want a description on every
+		// page; the home page's summary says what the whole site is.
+		v.Description = b.about(l)
+	}
+	if b.cards() {
+		v.Image = l.prefix + render.CardName // a page with its own card replaces it
+	}
 	switch kind {
 	case "home", "cases":
 		// Only the lists show the library's terms; giving them to every
@@ -156,10 +177,21 @@ func (b *build) view(l *language, kind, url, title string) *render.View {
 	return v
 }
 
+// about is the summary of l's home page, else of the default language's.
+func (b *build) about(l *language) string {
+	for _, home := range []*content.Page{l.home, b.langs[0].home} {
+		if home != nil && home.Summary != "" {
+			return home.Summary
+		}
+	}
+	return ""
+}
+
 // pageView is the view of one content page of language l.
 func (b *build) pageView(l *language, v *render.Page) *render.View {
 	view := b.view(l, string(v.Kind), v.URL, v.Title)
 	view.Page, view.Description = v, v.Summary
+	view.Image = b.pageImage(l, v)
 	for _, t := range v.Translations {
 		view.Alternates = append(view.Alternates, render.Alternate{Lang: t.Lang, Name: render.LanguageName(t.Lang), URL: t.URL})
 	}

@@ -38,7 +38,7 @@ func TestSites(t *testing.T) {
 			}
 			for name, data := range out.Files() {
 				got[name] = data
-				if bytes.IndexByte(data, 0) >= 0 {
+				if bytes.IndexByte(data, 0) >= 0 && !strings.HasSuffix(name, ".png") {
 					t.Errorf("%s: a link placeholder leaked into the output", name)
 				}
 			}
