@@ -62,14 +62,17 @@ func browser(t *testing.T) context.Context {
 }
 
 // buildSample builds the repository's content/ into a temporary public/.
-func buildSample(t *testing.T) string {
+func buildSample(t *testing.T) string { return buildSite(t, "..") }
+
+// buildSite builds the site at root into a temporary public/.
+func buildSite(t *testing.T, root string) string {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "public")
 	disk, err := site.NewDiskOutput(out)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, errs := site.Build("..", site.Options{}, disk); errs.HasErrors() {
+	if _, errs := site.Build(root, site.Options{}, disk); errs.HasErrors() {
 		t.Fatal(errs)
 	}
 	if err := disk.Commit(); err != nil {

@@ -1,12 +1,10 @@
 package e2e
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/casebook-cx/casebook/generator/site"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
@@ -17,32 +15,12 @@ import (
 // and hover previews. Nothing may run.
 func TestHostileTextStaysText(t *testing.T) {
 	ctx := browser(t)
-	root := t.TempDir()
-	for rel, s := range map[string]string{
+	out := buildNotes(t, map[string]string{
 		"casebook.yaml": "title: T\n",
 		"content/cases/evil.md": "---\ntitle: \"<img src=x onerror=alert(1)>Evil courier\"\nsummary: \"<script>alert(2)</script> courier summary\"\n---\n\n" +
 			"The courier <img src=x onerror=alert(3)> wrote <script>alert(4)</script> here.\n",
 		"content/cases/good.md": "---\ntitle: Good courier\n---\n\nSee [[evil]] for the courier.\n",
-	} {
-		p := filepath.Join(root, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	out := filepath.Join(root, "public")
-	disk, err := site.NewDiskOutput(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, errs := site.Build(root, site.Options{}, disk); errs.HasErrors() {
-		t.Fatal(errs)
-	}
-	if err := disk.Commit(); err != nil {
-		t.Fatal(err)
-	}
+	})
 	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
 		Source: `window.__ran = []; window.alert = n => window.__ran.push(n);`,
 	}); err != nil {

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/casebook-cx/casebook/generator/site"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
@@ -27,18 +26,7 @@ func buildNotes(t *testing.T, files map[string]string) string {
 			t.Fatal(err)
 		}
 	}
-	out := filepath.Join(root, "public")
-	disk, err := site.NewDiskOutput(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, errs := site.Build(root, site.Options{}, disk); errs.HasErrors() {
-		t.Fatal(errs)
-	}
-	if err := disk.Commit(); err != nil {
-		t.Fatal(err)
-	}
-	return out
+	return buildSite(t, root)
 }
 
 const diagramNote = "---\ntitle: Diagram\n---\n\nThe flow:\n\n```mermaid\nflowchart LR\n  Order[Order placed] --> Courier{Courier}\n  Courier -->|on time| Installed\n  Courier -->|damaged| Refused\n```\n\n" +

@@ -4,7 +4,6 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/casebook-cx/casebook/generator/site"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
@@ -13,17 +12,7 @@ import (
 // JavaScript off, as a reader with no scripts would: its pictures load,
 // and a folded callout opens and closes by a click.
 func TestVaultFromDisk(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "public")
-	disk, err := site.NewDiskOutput(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, errs := site.Build(filepath.Join("..", "generator", "site", "testdata", "vault"), site.Options{}, disk); errs.HasErrors() {
-		t.Fatal(errs)
-	}
-	if err := disk.Commit(); err != nil {
-		t.Fatal(err)
-	}
+	out := buildSite(t, filepath.Join("..", "generator", "site", "testdata", "vault"))
 	ctx := browser(t)
 	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
 		t.Fatal(err)

@@ -1,60 +1,9 @@
 package markdown
 
 import (
-	"bytes"
-	"os"
 	"strings"
 	"testing"
-
-	"golang.org/x/tools/txtar"
 )
-
-// TestMathAndMermaid runs testdata/math.txtar as TestConvert runs
-// convert.txtar: each NAME.md converts to NAME.html (go test -update
-// rewrites the .html halves).
-func TestMathAndMermaid(t *testing.T) {
-	const file = "testdata/math.txtar"
-	ar, err := txtar.ParseFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	conv := New(Options{})
-	sources := map[string][]byte{}
-	for _, f := range ar.Files {
-		if name, ok := strings.CutSuffix(f.Name, ".md"); ok {
-			sources[name] = f.Data
-		}
-	}
-	changed := false
-	for i, f := range ar.Files {
-		name, ok := strings.CutSuffix(f.Name, ".html")
-		if !ok {
-			continue
-		}
-		src, ok := sources[name]
-		if !ok {
-			t.Fatalf("%s has no %s.md", f.Name, name)
-		}
-		doc, err := conv.Convert(src)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got := stubFill(doc)
-		if bytes.Equal(got, f.Data) {
-			continue
-		}
-		if *update {
-			ar.Files[i].Data, changed = got, true
-			continue
-		}
-		t.Errorf("%s.md\n--- want\n%s--- got\n%s", name, f.Data, got)
-	}
-	if changed {
-		if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
 
 // TestMathText: search and summaries read math as its TeX, one block a line.
 func TestMathText(t *testing.T) {

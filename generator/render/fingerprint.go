@@ -106,10 +106,6 @@ func (f *Fingerprints) View(tmpl string, v *View) uint64 {
 	if v.Folder != nil {
 		f.folder(&h, v.Folder)
 	}
-	h.num(uint64(len(v.Folders)))
-	for _, sub := range v.Folders {
-		f.folder(&h, sub)
-	}
 	return h.sum()
 }
 

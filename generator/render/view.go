@@ -203,8 +203,7 @@ type View struct {
 	GraphShown   int           // how many cases and pages the graph shows, of
 	GraphTotal   int           // how many there are
 	Filter       string        // on an insights page, the URL of the share of the library shown
-	Folder       *Folder       // on a folder's page, the folder
-	Folders      []*Folder     // on the home page, the top-level folders
+	Folder       *Folder       // on a folder's page, the folder; on a folder of notes' home page, the top folder
 	langPrefix   string
 }
 

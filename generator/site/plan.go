@@ -103,10 +103,10 @@ func (b *build) lists(l *language) {
 	home.Cases, home.Frameworks = l.cases, l.frameworks
 	home.Recent = l.cases[:min(len(l.cases), 6)]
 	if b.lib.Config.Notes() {
-		home.Folders = l.folders
+		home.Folder = &render.Folder{Folders: l.folders} // the top folder, as a folder's page shows it
 		for _, v := range l.pages {
 			if rel, _ := b.lib.Config.ContentPath(v.File); !strings.Contains(rel, "/") {
-				home.Pages = append(home.Pages, v) // the notes at the top, beside the folders
+				home.Folder.Pages = append(home.Folder.Pages, v)
 			}
 		}
 	}
