@@ -147,9 +147,10 @@ func FuzzConvert(f *testing.F) {
 				t.Fatalf("offset %d outside a %d-byte source", l.Offset, len(src))
 			}
 			// Offsets survive the comments cut before parsing: a tag's
-			// and a wikilink's point at their own marks in the source.
+			// and a wikilink's point at their own marks in the source. (A
+			// comment may stand inside a tag, #%%x%%tag, so only its #.)
 			switch at := string(noNUL(src)[l.Offset:]); {
-			case l.Kind == LinkTag && !strings.HasPrefix(at, "#"+l.Target):
+			case l.Kind == LinkTag && !strings.HasPrefix(at, "#"):
 				t.Fatalf("tag %q at %d reads %q", l.Target, l.Offset, at)
 			case l.Kind == LinkWiki && !strings.HasPrefix(at, "[[") && !strings.HasPrefix(at, "![["):
 				t.Fatalf("wikilink %q at %d reads %q", l.Target, l.Offset, at)
