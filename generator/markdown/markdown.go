@@ -22,6 +22,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	gmhtml "github.com/yuin/goldmark/renderer/html"
@@ -88,7 +89,7 @@ func RefID(i int) string { return "ref-" + strconv.Itoa(i) }
 // New makes a Converter.
 func New(opts Options) *Converter {
 	rendererOpts := []renderer.Option{
-		renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{unsafe: opts.Unsafe}, 100)),
+		renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{unsafe: opts.Unsafe}, 100), util.Prioritized(newTableBox(), 100)),
 	}
 	if opts.Unsafe {
 		rendererOpts = append(rendererOpts, gmhtml.WithUnsafe())
@@ -294,7 +295,7 @@ func collectText(doc *Doc, root ast.Node, src []byte) {
 		}
 		text, spans := doc.inlineText(n, src)
 		all.WriteString(text)
-		all.WriteByte('\n')
+		all.WriteString(textEnd(n))
 		for _, sp := range spans {
 			doc.Links[sp.link].Before, doc.Links[sp.link].After = sentenceAround(text, sp.start, sp.end)
 		}
@@ -310,6 +311,23 @@ func collectText(doc *Doc, root ast.Node, src []byte) {
 		}
 		return ast.WalkSkipChildren, nil
 	})
+}
+
+// cellSeparator stands between the cells of a table in the search text,
+// so an excerpt shows where one cell ends and the next begins.
+const cellSeparator = " · "
+
+// textEnd is what follows a block's text: a line break, or within a table
+// the cell separator, so that "on time" and "Buying" from two cells do not
+// read as one sentence.
+func textEnd(n ast.Node) string {
+	if _, ok := n.(*east.TableCell); !ok {
+		return "\n"
+	}
+	if n.NextSibling() == nil && n.Parent().NextSibling() == nil { // the table's last cell
+		return "\n"
+	}
+	return cellSeparator
 }
 
 // span is where link number link stands in a block's plain text.

@@ -144,7 +144,7 @@ func (v *View) inCases(n int) string {
 func (v *View) barsTable(labelHead, valueHead string, bars []chart.Bar) template.HTML {
 	notes := slices.ContainsFunc(bars, func(b chart.Bar) bool { return b.Note != "" })
 	var b strings.Builder
-	fmt.Fprintf(&b, `<details class="chart-data"><summary>%s</summary><table><thead><tr><th scope="col">%s</th><th scope="col">%s</th>`,
+	fmt.Fprintf(&b, `<details class="chart-data"><summary>%s</summary><div class="table-scroll" tabindex="0"><table><thead><tr><th scope="col">%s</th><th scope="col">%s</th>`,
 		template.HTMLEscapeString(v.T("chart_data")), template.HTMLEscapeString(labelHead), template.HTMLEscapeString(valueHead))
 	if notes {
 		fmt.Fprintf(&b, `<th scope="col">%s</th>`, template.HTMLEscapeString(v.T("cases")))
@@ -157,13 +157,13 @@ func (v *View) barsTable(labelHead, valueHead string, bars []chart.Bar) template
 		}
 		b.WriteString(`</tr>`)
 	}
-	b.WriteString(`</tbody></table></details>`)
+	b.WriteString(`</tbody></table></div></details>`)
 	return template.HTML(b.String())
 }
 
 func (v *View) rolesTable(stats []chart.ChainStat) template.HTML {
 	var b strings.Builder
-	fmt.Fprintf(&b, `<details class="chart-data"><summary>%s</summary><table><thead><tr><th scope="col">%s</th>`,
+	fmt.Fprintf(&b, `<details class="chart-data"><summary>%s</summary><div class="table-scroll" tabindex="0"><table><thead><tr><th scope="col">%s</th>`,
 		template.HTMLEscapeString(v.T("chart_data")), template.HTMLEscapeString(v.T("role")))
 	for _, c := range content.CareLevels {
 		fmt.Fprintf(&b, `<th scope="col">%s</th>`, template.HTMLEscapeString(v.T("care_"+string(c))))
@@ -176,6 +176,6 @@ func (v *View) rolesTable(stats []chart.ChainStat) template.HTML {
 		}
 		b.WriteString(`</tr>`)
 	}
-	b.WriteString(`</tbody></table></details>`)
+	b.WriteString(`</tbody></table></div></details>`)
 	return template.HTML(b.String())
 }
