@@ -152,7 +152,7 @@ func TestSearchBoxOverHTTP(t *testing.T) {
 	srv := httptest.NewServer(http.FileServer(http.Dir(buildSample(t))))
 	t.Cleanup(srv.Close)
 	typeInSearchBox(t, ctx, srv.URL+"/frameworks/")
-	do(t, ctx, chromedp.Click(chromedp.CSS(`#cb-suggest [role="option"] a`)))
+	do(t, ctx, chromedp.Click(chromedp.CSS(`#cb-suggest [role="option"]`)))
 	wantCasePage(t, ctx)
 }
 

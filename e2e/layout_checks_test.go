@@ -56,7 +56,8 @@ const layoutJS = `(() => {
         problems.push('text "' + n.textContent.trim().slice(0, 40) + '" leaves ' + (out ? name(block) : 'the screen'));
       }
     }
-    const re = /[\p{L}\p{N}]{2,14}/gu;
+    // whole words only: a long address may break anywhere, a word may not
+    const re = /(?<![^\s(])[\p{L}\p{N}]{2,14}(?=[\s.,;:!?)]|$)/gu;
     let m;
     while ((m = re.exec(n.textContent))) {
       range.setStart(n, m.index);
@@ -108,7 +109,7 @@ const suggestJS = `(() => {
   const r = list.getBoundingClientRect(), vw = document.documentElement.clientWidth, vh = window.innerHeight;
   const problems = [];
   if (r.left < 0 || r.right > vw) problems.push('the suggestions reach ' + Math.round(r.left) + '..' + Math.round(r.right) + ' px on a ' + vw + ' px screen');
-  if (r.bottom > vh) problems.push('the suggestions end at ' + Math.round(r.bottom) + ' px, below the ' + vh + ' px screen');
+  if (r.bottom > vh + 1) problems.push('the suggestions end at ' + Math.round(r.bottom) + ' px, below the ' + vh + ' px screen');
   if (list.scrollHeight > list.clientHeight + 1 && getComputedStyle(list).overflowY === 'hidden') problems.push('the suggestions are cut at the bottom');
   return problems;
 })()`
