@@ -162,6 +162,8 @@
     }
     // query returns {total, ids (ranked), scores, facets, terms}.
     async query(text, filter, withFacets) {
+      // the facet lists load beside the words', not after them
+      if (Object.keys(filter).length || withFacets) this.load('facets').catch(() => {});
       await this.open();
       const clauses = this.parse(text);
       const perWord = [], terms = new Set();
