@@ -71,7 +71,7 @@ func checkLayout(t *testing.T, ctx context.Context, where string) {
 // the other screens in light and dark, and wants no sideways scrolling,
 // no text out of its box and no cut or tiny chart labels.
 func TestNothingScrollsSideways(t *testing.T) {
-	ctx := browser(t)
+	ctx := browserFor(t, 5*time.Minute)
 	libraries := map[string]string{"sample": buildSample(t), "long": buildLongNames(t)}
 	for lib, public := range libraries {
 		pages := htmlPages(t, public)
