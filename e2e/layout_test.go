@@ -80,6 +80,7 @@ func TestNothingScrollsSideways(t *testing.T) {
 			checkLayout(t, ctx, lib+" "+page+" at 390px")
 		}
 		for _, s := range screens {
+			header := map[string]string{} // where the header and its search box are, by page
 			for _, scheme := range []string{"light", "dark"} {
 				for _, page := range representative(pages) {
 					if s.width == 390 && scheme == "light" {
@@ -87,11 +88,28 @@ func TestNothingScrollsSideways(t *testing.T) {
 					}
 					show(t, ctx, s, scheme, "file://"+filepath.Join(public, filepath.FromSlash(page)))
 					checkLayout(t, ctx, fmt.Sprintf("%s %s at %s, %s", lib, page, s, scheme))
+					if scheme == "light" && page != "search/index.html" { // the search page has its own box instead
+						header[page] = run(t, ctx, chromedp.Evaluate[string](headerJS))
+					}
+				}
+			}
+			first := ""
+			for _, page := range representative(pages) {
+				if where, ok := header[page]; ok && first == "" {
+					first = page
+				} else if ok && where != header[first] {
+					t.Errorf("%s at %s: the header moves between pages: %s on %s, %s on %s", lib, s, header[first], first, where, page)
 				}
 			}
 		}
 	}
 }
+
+// headerJS says where the site header and its search box are drawn.
+const headerJS = `(() => {
+  const box = el => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.width, r.height].map(Math.round).join(','); };
+  return 'header ' + box(document.querySelector('.site-header')) + ', search box ' + box(document.getElementById('cb-q'));
+})()`
 
 // representative picks one page of each kind, by its place in the site.
 func representative(pages []string) []string {
