@@ -1,12 +1,14 @@
 package e2e
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -41,21 +43,13 @@ func loadAxe(t *testing.T) string {
 // on any serious or critical violation.
 func TestAccessibility(t *testing.T) {
 	axe := loadAxe(t)
-	ctx := browser(t)
+	ctx := browserFor(t, 3*time.Minute) // axe-core on a loaded machine is slow
 	public := buildSample(t)
 	pages := []string{
 		"index.html", "cases/index.html", "cases/washing-machine/index.html", "fi/cases/washing-machine/index.html",
 		"frameworks/index.html", "frameworks/care-across-the-chain/index.html", "tags/index.html",
 		"industries/retail/index.html", "graph/index.html", "search/index.html", "insights/index.html",
 		"insights/industry/retail/index.html", "about/index.html", "404.html",
-	}
-	type violation struct {
-		ID     string `json:"id"`
-		Impact string `json:"impact"`
-		Help   string `json:"help"`
-		Nodes  []struct {
-			Target []any `json:"target"`
-		} `json:"nodes"`
 	}
 	for _, scheme := range []string{"light", "dark"} {
 		setScheme(t, ctx, scheme)
@@ -64,21 +58,35 @@ func TestAccessibility(t *testing.T) {
 				chromedp.Navigate("file://"+filepath.Join(public, filepath.FromSlash(page))),
 				chromedp.WaitReady(chromedp.CSS("main")),
 			)
-			run(t, ctx, chromedp.Evaluate[bool](axe+";true"))
-			raw := run(t, ctx, chromedp.Evaluate[string](`axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']}).then(r => JSON.stringify(r.violations))`, chromedp.EvalAwaitPromise))
-			var found []violation
-			if err := json.Unmarshal([]byte(raw), &found); err != nil {
-				t.Fatalf("%s: %v", page, err)
-			}
-			for _, v := range found {
-				if v.Impact == "serious" || v.Impact == "critical" {
-					where := ""
-					for _, n := range v.Nodes[:min(len(v.Nodes), 3)] {
-						where += fmt.Sprint(n.Target) + " "
-					}
-					t.Errorf("%s (%s): %s %s: %s at %s", page, scheme, v.Impact, v.ID, v.Help, where)
-				}
+			for _, v := range axeViolations(t, ctx, axe) {
+				t.Errorf("%s (%s): %s", page, scheme, v)
 			}
 		}
 	}
+}
+
+// axeViolations runs axe-core's WCAG A and AA rules on the open page and
+// returns its serious and critical findings.
+func axeViolations(t *testing.T, ctx context.Context, axe string) []string {
+	t.Helper()
+	run(t, ctx, chromedp.Evaluate[bool](axe+";true"))
+	raw := run(t, ctx, chromedp.Evaluate[string](`axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']}).then(r => JSON.stringify(r.violations))`, chromedp.EvalAwaitPromise))
+	var found []struct {
+		ID, Impact, Help string
+		Nodes            []struct{ Target []any }
+	}
+	if err := json.Unmarshal([]byte(raw), &found); err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, v := range found {
+		if v.Impact == "serious" || v.Impact == "critical" {
+			where := ""
+			for _, n := range v.Nodes[:min(len(v.Nodes), 3)] {
+				where += fmt.Sprint(n.Target) + " "
+			}
+			out = append(out, fmt.Sprintf("%s %s: %s at %s", v.Impact, v.ID, v.Help, where))
+		}
+	}
+	return out
 }

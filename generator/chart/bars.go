@@ -14,8 +14,16 @@ type Bar struct {
 // and each value (and its note) at the end of its bar. Bars scale to the
 // largest value.
 func Bars(id, class string, bars []Bar, title, desc string) string {
-	const w, labelW, rowH = 640.0, 170.0, 26.0
-	h := rowH*float64(len(bars)) + 8
+	const w, labelW, lineH = 640.0, 170.0, 15.0
+	// Labels wrap in their column; a row is as tall as its label.
+	labels := make([][]string, len(bars))
+	rowTop := make([]float64, len(bars)+1)
+	rowTop[0] = 4
+	for i, b := range bars {
+		labels[i] = wrap(b.Label, labelW-12, 0)
+		rowTop[i+1] = rowTop[i] + max(26, lineH*float64(len(labels[i]))+11)
+	}
+	h := rowTop[len(bars)] + 4
 	var s svg
 	s.open("bars-chart "+class, id, w, h, title, desc, slices.ContainsFunc(bars, func(b Bar) bool { return b.Href != "" }))
 	most := 0.0
@@ -32,12 +40,11 @@ func Bars(id, class string, bars []Bar, title, desc string) string {
 	}
 	barW := max(w-labelW-tail, 80)
 	for r, b := range bars {
-		y := 4 + rowH*float64(r)
-		label := fit(b.Label, labelW-12)
+		y := rowTop[r] + (rowTop[r+1]-rowTop[r]-26)/2 // the bar in the middle of its row
 		if b.Href != "" {
 			s.f(`<a href="%s">`, esc(b.Href))
 		}
-		s.text(labelW-8, y+15, "end", "label", label)
+		s.lines(labelW-8, y+15-lineH*float64(len(labels[r])-1)/2, lineH, "end", "label", labels[r])
 		if b.Href != "" {
 			s.WriteString(`</a>`)
 		}

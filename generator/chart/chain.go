@@ -22,7 +22,24 @@ type ChainText struct {
 // broke. A party's note shows on hover and focus (and is in the text list
 // the page prints beside the diagram).
 func Chain(id string, actors []Actor, t ChainText) string {
-	const perRow, bw, bh, gap, rowGap = 4, 150.0, 84.0, 34.0, 40.0
+	const perRow, gap, rowGap, pad = 4, 34.0, 40.0, 8.0
+	// Boxes are as wide as the longest word in them and as tall as the
+	// fullest one, so every name, role and care label shows whole.
+	bw := 150.0
+	for _, a := range actors {
+		bw = max(bw, widestWord(a.Name)*boldWidth+2*pad, widestWord(a.Role, a.CareLabel)*boldWidth+2*pad)
+	}
+	type box struct{ name, role, care []string }
+	boxes := make([]box, len(actors))
+	bh := 84.0
+	for i, a := range actors {
+		b := box{name: wrap(a.Name, (bw-2*pad)/boldWidth, 0), care: wrap(a.CareLabel, (bw-2*pad)/boldWidth, 0)}
+		if a.Role != "" {
+			b.role = wrap(a.Role, bw-2*pad, 0)
+		}
+		boxes[i] = b
+		bh = max(bh, 20+16*float64(len(b.name)-1)+15*float64(len(b.role))+10+15*float64(len(b.care)))
+	}
 	cols := min(perRow, max(len(actors), 1))
 	w := float64(cols)*bw + float64(cols-1)*gap + 8
 	rows := (len(actors) + perRow - 1) / perRow
@@ -66,15 +83,10 @@ func Chain(id string, actors []Actor, t ChainText) string {
 		}
 		s.f(`<title>%s</title>`, esc(tip))
 		s.f(`<rect x="%.1f" y="%.1f" width="%.0f" height="%.0f" rx="8"/>`, x, y, bw, bh)
-		line := y + 20
-		for _, l := range wrap(a.Name, bw-16, 2) {
-			s.text(x+8, line, "start", "name", l)
-			line += 16
-		}
-		if a.Role != "" {
-			s.text(x+8, line, "start", "role", fit(a.Role, bw-16))
-		}
-		s.text(x+8, y+bh-10, "start", "care", fit(a.CareLabel, bw-16))
+		b := boxes[i]
+		s.lines(x+pad, y+20, 16, "start", "name", b.name)
+		s.lines(x+pad, y+20+16*float64(len(b.name)), 15, "start", "role", b.role)
+		s.lines(x+pad, y+bh-10-15*float64(len(b.care)-1), 15, "start", "care", b.care)
 		s.WriteString(`</g>`)
 	}
 	return s.close()
@@ -95,24 +107,33 @@ var careOrder = []string{"high", "medium", "low", "broken"}
 // showed, broken first so the roles that break care most stand out.
 // labels names each care level in the page's language.
 func ChainRoles(id string, stats []ChainStat, labels map[string]string, title, desc string) string {
-	const w, labelW, right, rowH = 640.0, 150.0, 40.0, 26.0
-	top := 30.0
-	h := top + rowH*float64(len(stats)) + 8
-	var s svg
-	s.open("roles-chart", id, w, h, title, desc, false)
+	const w, labelW, right, lineH = 640.0, 150.0, 40.0, 15.0
 	var items []legendItem
 	for _, c := range careOrder {
 		items = append(items, legendItem{"care-" + c, labels[c], "area"})
 	}
-	drawLegend(&s, legendRows(items, w-labelW), labelW, 16)
+	legend := legendRows(items, w-labelW)
+	top := 10 + 20*float64(len(legend))
+	// Role names wrap in their column; a row is as tall as its name.
+	roles := make([][]string, len(stats))
+	rowTop := make([]float64, len(stats)+1)
+	rowTop[0] = top
+	for i, st := range stats {
+		roles[i] = wrap(st.Role, labelW-12, 0)
+		rowTop[i+1] = rowTop[i] + max(26, lineH*float64(len(roles[i]))+11)
+	}
+	h := rowTop[len(stats)] + 8
+	var s svg
+	s.open("roles-chart", id, w, h, title, desc, false)
+	drawLegend(&s, legend, labelW, 16)
 	most := 1
 	for _, st := range stats {
 		most = max(most, st.Total)
 	}
 	barW := w - labelW - right
 	for r, st := range stats {
-		y := top + rowH*float64(r)
-		s.text(labelW-8, y+15, "end", "", fit(st.Role, labelW-12))
+		y := rowTop[r] + (rowTop[r+1]-rowTop[r]-26)/2
+		s.lines(labelW-8, y+15-lineH*float64(len(roles[r])-1)/2, lineH, "end", "", roles[r])
 		x := labelW
 		for _, c := range []string{"broken", "low", "medium", "high"} {
 			n := st.Counts[c]

@@ -50,6 +50,9 @@ func TestGolden(t *testing.T) {
 	for name, got := range charts {
 		t.Run(name, func(t *testing.T) {
 			checkSVG(t, got)
+			if strings.Contains(got, "…") {
+				t.Error("a label is cut short; labels wrap and charts make room for them")
+			}
 			path := filepath.Join("testdata", name+".svg")
 			if *update {
 				if err := os.WriteFile(path, []byte(got+"\n"), 0o644); err != nil {

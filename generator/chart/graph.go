@@ -76,8 +76,7 @@ func LibraryGraph(title string, nodes []Node, edges []Edge) string {
 	}
 
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="graph" viewBox="0 0 %.0f %.0f" role="group" aria-labelledby="graph-title">`, size, size)
-	fmt.Fprintf(&b, `<title id="graph-title">%s</title>`, html.EscapeString(title))
+	var ext extent
 	writeEdges(&b, edges, x, y)
 	// Outer nodes are labelled only while few enough not to collide; past
 	// that their names show on hover and in the text list beside the graph.
@@ -86,13 +85,40 @@ func LibraryGraph(title string, nodes []Node, edges []Edge) string {
 		if len(outer) <= labelledOuter {
 			anchor = outward(math.Atan2(y[i]-c, x[i]-c))
 		}
-		writeNode(&b, nodes[i], x[i], y[i], 5, anchor)
+		writeNode(&b, &ext, nodes[i], x[i], y[i], 5, anchor)
 	}
 	for _, i := range inner {
-		writeNode(&b, nodes[i], x[i], y[i], 11, outward(angle[i]))
+		writeNode(&b, &ext, nodes[i], x[i], y[i], 11, outward(angle[i]))
 	}
+	return graphSVG("graph", "graph-title", title, ext, b.String())
+}
+
+// graphSVG wraps a graph's shapes in an <svg> whose viewBox holds every
+// node and label drawn (ext), with a margin.
+func graphSVG(class, titleID, title string, ext extent, body string) string {
+	const margin = 8.0
+	x, y := math.Floor(ext.x0-margin), math.Floor(ext.y0-margin)
+	w, h := math.Ceil(ext.x1+margin)-x, math.Ceil(ext.y1+margin)-y
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg class="%s" viewBox="%.0f %.0f %.0f %.0f" width="%.0f" role="group" aria-labelledby="%s">`, class, x, y, w, h, legibleWidth(w), titleID)
+	fmt.Fprintf(&b, `<title id="%s">%s</title>`, titleID, html.EscapeString(title))
+	b.WriteString(body)
 	b.WriteString(`</svg>`)
 	return b.String()
+}
+
+// extent is the box that everything drawn so far fits in.
+type extent struct {
+	x0, y0, x1, y1 float64
+	set            bool
+}
+
+func (e *extent) add(x0, y0, x1, y1 float64) {
+	if !e.set {
+		*e = extent{x0, y0, x1, y1, true}
+		return
+	}
+	e.x0, e.y0, e.x1, e.y1 = min(e.x0, x0), min(e.y0, y0), max(e.x1, x1), max(e.y1, y1)
 }
 
 // LocalGraph draws one page and its neighbours around it, all labelled.
@@ -101,8 +127,7 @@ func LocalGraph(title string, nodes []Node) string {
 	const w, h = 640.0, 360.0
 	cx, cy, rx, ry := w/2, h/2, 200.0, 130.0
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="graph local" viewBox="0 0 %.0f %.0f" role="group" aria-labelledby="local-graph-title">`, w, h)
-	fmt.Fprintf(&b, `<title id="local-graph-title">%s</title>`, html.EscapeString(title))
+	ext := extent{0, 0, w, h, true}
 	n := len(nodes) - 1
 	xs, ys := []float64{cx}, []float64{cy}
 	for k := range n {
@@ -115,11 +140,10 @@ func LocalGraph(title string, nodes []Node) string {
 	}
 	writeEdges(&b, edges, xs, ys)
 	for k := 1; k <= n; k++ {
-		writeNode(&b, nodes[k], xs[k], ys[k], 7, outward(math.Atan2(ys[k]-cy, xs[k]-cx)))
+		writeNode(&b, &ext, nodes[k], xs[k], ys[k], 7, outward(math.Atan2(ys[k]-cy, xs[k]-cx)))
 	}
-	writeNode(&b, Node{Label: nodes[0].Label, Kind: nodes[0].Kind + " current"}, cx, cy, 11, "middle")
-	b.WriteString(`</svg>`)
-	return b.String()
+	writeNode(&b, &ext, Node{Label: nodes[0].Label, Kind: nodes[0].Kind + " current"}, cx, cy, 11, "middle")
+	return graphSVG("graph local", "local-graph-title", title, ext, b.String())
 }
 
 // labelledOuter is how many outer nodes the library graph still labels.
@@ -153,12 +177,14 @@ func writeEdges(b *strings.Builder, edges []Edge, x, y []float64) {
 	b.WriteString(`</g>`)
 }
 
-// maxLabel keeps labels from running into each other.
-const maxLabel = 30
+// labelRoom is how wide a node's label runs before it wraps onto another
+// line: long names take several short lines rather than being cut.
+const labelRoom = 180.0
 
 // writeNode draws a dot, a link when the node has one, and a label when
-// anchor is set; the full title is always in <title>.
-func writeNode(b *strings.Builder, n Node, x, y, r float64, anchor string) {
+// anchor is set, and widens ext to hold them; the full title is always in
+// <title>.
+func writeNode(b *strings.Builder, ext *extent, n Node, x, y, r float64, anchor string) {
 	label := html.EscapeString(n.Label)
 	if n.Href != "" {
 		fmt.Fprintf(b, `<a href="%s" class="node %s">`, html.EscapeString(n.Href), n.Kind)
@@ -166,24 +192,34 @@ func writeNode(b *strings.Builder, n Node, x, y, r float64, anchor string) {
 		fmt.Fprintf(b, `<g class="node %s">`, n.Kind)
 	}
 	fmt.Fprintf(b, `<title>%s</title><circle cx="%.1f" cy="%.1f" r="%.0f"/>`, label, x, y, r)
+	ext.add(x-r, y-r, x+r, y+r)
 	if anchor != "" {
-		short := []rune(n.Label)
-		text := n.Label
-		if len(short) > maxLabel {
-			text = string(short[:maxLabel-1]) + "…"
+		const lineH = 15.0
+		lines := wrap(n.Label, max(labelRoom, widestWord(n.Label)), 0)
+		wide := 0.0
+		for _, l := range lines {
+			wide = max(wide, width(l))
 		}
-		dy := r + 14
-		if anchor != "middle" {
-			dy = 4
-		}
-		dx := 0.0
+		lx, first := x, y+r+14 // below the dot
+		left := lx - wide/2
 		switch anchor {
 		case "start":
-			dx = r + 4
+			lx, first = x+r+4, y+4-lineH*float64(len(lines)-1)/2
+			left = lx
 		case "end":
-			dx = -r - 4
+			lx, first = x-r-4, y+4-lineH*float64(len(lines)-1)/2
+			left = lx - wide
 		}
-		fmt.Fprintf(b, `<text x="%.1f" y="%.1f" text-anchor="%s">%s</text>`, x+dx, y+dy, anchor, html.EscapeString(text))
+		fmt.Fprintf(b, `<text x="%.1f" y="%.1f" text-anchor="%s">`, lx, first, anchor)
+		for k, l := range lines {
+			if k == 0 {
+				fmt.Fprintf(b, `<tspan x="%.1f">%s</tspan>`, lx, html.EscapeString(l))
+			} else {
+				fmt.Fprintf(b, `<tspan x="%.1f" dy="%.0f">%s</tspan>`, lx, lineH, html.EscapeString(l))
+			}
+		}
+		b.WriteString(`</text>`)
+		ext.add(left, first-12, left+wide, first+lineH*float64(len(lines)-1)+5)
 	}
 	if n.Href != "" {
 		b.WriteString(`</a>`)

@@ -29,23 +29,37 @@ type JourneyText struct {
 // execution failure) are shaded, and each gap is measured with a bracket
 // at the stage where it is largest. One stage draws as bars of the gaps.
 func Journey(id string, stages []Stage, t JourneyText) string {
-	const w, left, right, plotH = 640.0, 34.0, 24.0, 200.0
+	const left, right, plotH, minW = 34.0, 48.0, 200.0, 640.0
 	var s svg
 	legend := []legendItem{
 		{"expected", t.Expected, "line"}, {"target", t.Target, "line"}, {"delivered", t.Delivered, "line"},
 		{"gap-positioning", t.PositioningGap, "area"}, {"gap-execution", t.ExecutionGap, "area"},
 	}
+	// Each stage gets a slot at least as wide as its longest word, so its
+	// name wraps whole, and the chart grows sideways to hold them.
+	slot := (minW - left - right) / float64(max(len(stages), 1))
+	for _, st := range stages {
+		slot = max(slot, widestWord(st.Name)+12, width(fmt.Sprintf("%d %s", st.Count, t.Cases))+12)
+	}
+	slot = max(slot, 64) // room for a gap label beside the first and last stage
+	plotW := slot * float64(max(len(stages), 1))
+	w := left + plotW + right
+	names := make([][]string, len(stages))
+	labelLines := 1
+	for i, st := range stages {
+		names[i] = wrap(st.Name, slot-10, 0)
+		n := len(names[i])
+		if st.Count > 0 {
+			n++
+		}
+		labelLines = max(labelLines, n)
+	}
 	rows := legendRows(legend, w-left-right)
 	top := 10 + 20*float64(len(rows)) + 8
-	labelLines := 2
-	if len(stages) > 0 && stages[0].Count > 0 {
-		labelLines = 3
-	}
 	h := top + plotH + 12 + 15*float64(labelLines)
 	s.open("journey-chart", id, w, h, t.Title, t.Desc, false)
 	drawLegend(&s, rows, left, 20)
 
-	plotW := w - left - right
 	y := func(v float64) float64 { return top + plotH*(1-v/10) }
 	s.WriteString(`<g class="axis">`)
 	for v := 0; v <= 10; v += 2 {
@@ -56,7 +70,6 @@ func Journey(id string, stages []Stage, t JourneyText) string {
 	if len(stages) == 0 {
 		return s.close()
 	}
-	slot := plotW / float64(len(stages))
 	x := func(i int) float64 { return left + slot*(float64(i)+0.5) }
 
 	// The gaps, under the lines.
@@ -132,15 +145,10 @@ func Journey(id string, stages []Stage, t JourneyText) string {
 	// Stage names, wrapped to their slot.
 	s.WriteString(`<g class="stages">`)
 	for i, st := range stages {
-		lines := wrap(st.Name, slot-10, 2)
-		for k, line := range lines {
-			s.text(x(i), top+plotH+20+15*float64(k), "middle", "stage", line)
-		}
+		lines := names[i]
+		s.lines(x(i), top+plotH+20, 15, "middle", "stage", lines)
 		if st.Count > 0 {
-			s.text(x(i), top+plotH+20+15*float64(len(lines)), "middle", "count", fit(fmt.Sprintf("%d %s", st.Count, t.Cases), slot-10))
-		}
-		if strings.Join(lines, " ") != st.Name {
-			s.f(`<title>%s</title>`, esc(st.Name))
+			s.text(x(i), top+plotH+20+15*float64(len(lines)), "middle", "count", fmt.Sprintf("%d %s", st.Count, t.Cases))
 		}
 	}
 	s.WriteString(`</g>`)

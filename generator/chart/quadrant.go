@@ -35,12 +35,20 @@ func Quadrant(id string, dots []Dot, t QuadrantText, labelled bool) string {
 	y := func(v float64) float64 { return top + size*(1-v/10) }
 	s.f(`<rect class="field" x="%.1f" y="%.1f" width="%.0f" height="%.0f"/>`, left, top, size, size)
 	s.f(`<path class="midline" d="M%.1f %.1fV%.1fM%.1f %.1fH%.1f"/>`, x(5), top, top+size, left, y(5), left+size)
+	// Corner names wrap within their quarter: the top ones downwards, the
+	// bottom ones upwards.
 	corners := []struct {
 		x, y   float64
 		anchor string
-	}{{x(0) + 8, y(10) + 18, "start"}, {x(10) - 8, y(10) + 18, "end"}, {x(0) + 8, y(0) - 10, "start"}, {x(10) - 8, y(0) - 10, "end"}}
+		down   bool
+	}{{x(0) + 8, y(10) + 18, "start", true}, {x(10) - 8, y(10) + 18, "end", true}, {x(0) + 8, y(0) - 10, "start", false}, {x(10) - 8, y(0) - 10, "end", false}}
 	for i, c := range corners {
-		s.text(c.x, c.y, c.anchor, "corner", fit(t.Corners[i], size/2-16))
+		lines := wrap(t.Corners[i], size/2-16, 0)
+		first := c.y
+		if !c.down {
+			first -= 14 * float64(len(lines)-1)
+		}
+		s.lines(c.x, first, 14, c.anchor, "corner", lines)
 	}
 	for _, v := range []float64{0, 5, 10} {
 		s.text(x(v), top+size+16, "middle", "tick", Score(v))
@@ -65,7 +73,11 @@ func Quadrant(id string, dots []Dot, t QuadrantText, labelled bool) string {
 			if d.Service > 5 {
 				anchor, lx = "end", x(d.Service)-r-6
 			}
-			s.text(lx, y(d.Experience)+4, anchor, "dot-label", fit(d.Label, size/2-r-12))
+			// beside the dot, wrapped to its half of the field and kept inside it
+			lines := wrap(d.Label, (size/2-r-12)/boldWidth, 0)
+			first := y(d.Experience) + 4 - 7.5*float64(len(lines)-1)
+			first = min(max(first, top+14), top+size-4-15*float64(len(lines)-1))
+			s.lines(lx, first, 15, anchor, "dot-label", lines)
 		}
 		if d.Href != "" {
 			s.WriteString(`</a>`)

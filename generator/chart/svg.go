@@ -69,7 +69,7 @@ func (s *svg) open(class, id string, w, h float64, title, desc string, links boo
 	if links {
 		role = "group"
 	}
-	s.f(`<svg class="chart %s" viewBox="0 0 %.0f %.0f" role="%s" aria-labelledby="%s-t %s-d">`, class, w, h, role, id, id)
+	s.f(`<svg class="chart %s" viewBox="0 0 %.0f %.0f" width="%.0f" role="%s" aria-labelledby="%s-t %s-d">`, class, w, h, legibleWidth(w), role, id, id)
 	s.f(`<title id="%s-t">%s</title><desc id="%s-d">%s</desc>`, id, esc(title), id, esc(desc))
 }
 
@@ -92,6 +92,15 @@ func (s *svg) text(x, y float64, anchor, class, label string) {
 
 func esc(s string) string { return html.EscapeString(s) }
 
+// legible is the smallest scale a chart is drawn at: its 12px labels are
+// then still about 12px on the screen. A chart's width attribute is its
+// width at that scale; the page's CSS lets a chart grow from there to fill
+// its column, and on a screen narrower than that the chart scrolls
+// sideways in its box rather than shrinking its words.
+const legible = 0.96
+
+func legibleWidth(w float64) float64 { return w * legible }
+
 // charWidth is the average advance of a character of the charts' 13px
 // sans-serif labels, generous so estimated widths err on the wide side.
 const charWidth = 7.4
@@ -111,8 +120,10 @@ func fit(s string, room float64) string {
 	return string([]rune(s)[:n-1]) + "…"
 }
 
-// wrap breaks s into at most lines lines of at most room pixels, at
-// spaces where it can; the last line is cut with "…" if s does not fit.
+// wrap breaks s into at most lines lines (any number if lines is 0) of at
+// most room pixels, at spaces where it can; the last line is cut with "…"
+// if s does not fit. Charts make room for their widest word (widestWord),
+// so with no limit on lines nothing is cut.
 func wrap(s string, room float64, lines int) []string {
 	words := strings.Fields(s)
 	var out []string
@@ -127,7 +138,7 @@ func wrap(s string, room float64, lines int) []string {
 			out = append(out, cur)
 		}
 		cur = w
-		if len(out) == lines-1 {
+		if lines > 0 && len(out) == lines-1 {
 			cur = strings.Join(words[i:], " ")
 			break
 		}
@@ -147,4 +158,27 @@ func Score(v float64) string {
 		return fmt.Sprint(int(v))
 	}
 	return fmt.Sprintf("%.1f", v)
+}
+
+// widestWord is the width of the longest word of any of labels: the least
+// room they can wrap into without a word being cut.
+func widestWord(labels ...string) float64 {
+	most := 0.0
+	for _, l := range labels {
+		for _, w := range strings.Fields(l) {
+			most = max(most, width(w))
+		}
+	}
+	return most
+}
+
+// boldWidth is how much wider bold labels run than width estimates.
+const boldWidth = 1.12
+
+// lines writes a label of several lines, the first at y, each lineH below
+// the one before.
+func (s *svg) lines(x, y, lineH float64, anchor, class string, lines []string) {
+	for k, l := range lines {
+		s.text(x, y+lineH*float64(k), anchor, class, l)
+	}
 }

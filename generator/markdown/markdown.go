@@ -23,6 +23,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	gmhtml "github.com/yuin/goldmark/renderer/html"
@@ -113,6 +114,7 @@ func New(opts Options) *Converter {
 			util.Prioritized(highlightRenderer{}, 100),
 			util.Prioritized(hashtagRenderer{}, 100),
 			util.Prioritized(mathRenderer{}, 100),
+			util.Prioritized(newTableBox(), 100),
 		),
 	}
 	if opts.Unsafe {
@@ -370,7 +372,7 @@ func collectText(doc *Doc, root ast.Node, src []byte) {
 		}
 		text, spans := doc.inlineText(n, src)
 		all.WriteString(text)
-		all.WriteByte('\n')
+		all.WriteString(textEnd(n))
 		for _, sp := range spans {
 			doc.Links[sp.link].Before, doc.Links[sp.link].After = sentenceAround(text, sp.start, sp.end)
 		}
@@ -386,6 +388,23 @@ func collectText(doc *Doc, root ast.Node, src []byte) {
 		}
 		return ast.WalkSkipChildren, nil
 	})
+}
+
+// cellSeparator stands between the cells of a table in the search text,
+// so an excerpt shows where one cell ends and the next begins.
+const cellSeparator = " · "
+
+// textEnd is what follows a block's text: a line break, or within a table
+// the cell separator, so that "on time" and "Buying" from two cells do not
+// read as one sentence.
+func textEnd(n ast.Node) string {
+	if _, ok := n.(*east.TableCell); !ok {
+		return "\n"
+	}
+	if n.NextSibling() == nil && n.Parent().NextSibling() == nil { // the table's last cell
+		return "\n"
+	}
+	return cellSeparator
 }
 
 // span is where link number link stands in a block's plain text.

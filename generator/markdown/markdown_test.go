@@ -393,3 +393,27 @@ func BenchmarkConvert(b *testing.B) {
 		})
 	}
 }
+
+// TestTextKeepsTableCellsApart checks the text search indexes: cells of a
+// table are separated, so an excerpt never runs two cells into one
+// phrase, and other blocks stay one a line.
+func TestTextKeepsTableCellsApart(t *testing.T) {
+	tests := []struct{ name, md, want string }{
+		{"paragraphs", "One.\n\nTwo.\n", "One.\nTwo.\n"},
+		{"table", "| Stage | Where |\n|---|---|\n| Buying and getting it | Store, website |\n| Paying | Bank |\n\nAfter.\n",
+			"Stage · Where · Buying and getting it · Store, website · Paying · Bank\nAfter.\n"},
+		{"one cell", "| Only |\n|---|\n| on time |\n", "Only · on time\n"},
+	}
+	conv := New(Options{})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := conv.Convert([]byte(tt.md))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if doc.Text != tt.want {
+				t.Errorf("text %q, want %q", doc.Text, tt.want)
+			}
+		})
+	}
+}

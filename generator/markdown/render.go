@@ -9,6 +9,8 @@ import (
 	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/alecthomas/chroma/v2/styles"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
 	gmhtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
@@ -212,4 +214,45 @@ func HighlightSource(file, code string, first, mark int) string {
 		}
 	}
 	return `<pre class="chroma">` + string(util.EscapeHTML([]byte(code))) + `</pre>`
+}
+
+// tableBox puts each table in a box that scrolls sideways when the table
+// is wider than the screen, rather than the whole page scrolling or cells
+// breaking words apart. The box can take the keyboard focus, so it can be
+// scrolled without a mouse. The table itself is goldmark's.
+type tableBox struct{ table renderer.NodeRenderer }
+
+func newTableBox() *tableBox { return &tableBox{table: extension.NewTableHTMLRenderer()} }
+
+// SetOption passes goldmark's renderer options (XHTML, unsafe) on.
+func (b *tableBox) SetOption(name renderer.OptionName, value any) {
+	if s, ok := b.table.(renderer.SetOptioner); ok {
+		s.SetOption(name, value)
+	}
+}
+
+func (b *tableBox) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	inner := funcsOf(b.table)
+	table := inner[east.KindTable]
+	reg.Register(east.KindTable, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			_, _ = w.WriteString(`<div class="table-scroll" tabindex="0">` + "\n")
+		}
+		status, err := table(w, src, n, entering)
+		if !entering {
+			_, _ = w.WriteString("</div>\n")
+		}
+		return status, err
+	})
+}
+
+// funcs collects what a node renderer registers.
+type funcs map[ast.NodeKind]renderer.NodeRendererFunc
+
+func (f funcs) Register(k ast.NodeKind, fn renderer.NodeRendererFunc) { f[k] = fn }
+
+func funcsOf(r renderer.NodeRenderer) funcs {
+	f := funcs{}
+	r.RegisterFuncs(f)
+	return f
 }

@@ -37,7 +37,7 @@ func (p PageInView) JourneyChart() template.HTML {
 	if w := worstStage(stages); w != nil {
 		desc += " " + fmt.Sprintf(v.T("journey_desc_worst"), chart.Score(w.Target-w.Delivered), w.Name)
 	}
-	return template.HTML(chart.Journey("journey-"+slugID(p.URL), stages, journeyText(v, desc)))
+	return ScrollBox(chart.Journey("journey-"+slugID(p.URL), stages, journeyText(v, desc)))
 }
 
 func journeyText(v *View, desc string) chart.JourneyText {
@@ -62,7 +62,7 @@ func (p PageInView) ChainChart() template.HTML {
 		}
 	}
 	desc := fmt.Sprintf(v.T("chain_desc"), len(actors), broken)
-	return template.HTML(chart.Chain("chain-"+slugID(p.URL), actors, chart.ChainText{Title: v.T("chain"), Desc: desc, Broken: v.T("care_broken")}))
+	return ScrollBox(chart.Chain("chain-"+slugID(p.URL), actors, chart.ChainText{Title: v.T("chain"), Desc: desc, Broken: v.T("care_broken")}))
 }
 
 // RolesChart draws, for a framework, how the chain roles of its cases
@@ -72,7 +72,7 @@ func (p PageInView) RolesChart() template.HTML {
 	if len(stats) == 0 {
 		return ""
 	}
-	return template.HTML(rolesChart(p.View, "roles-"+slugID(p.URL), stats))
+	return ScrollBox(rolesChart(p.View, "roles-"+slugID(p.URL), stats))
 }
 
 func rolesChart(v *View, id string, stats []chart.ChainStat) string {
@@ -93,7 +93,7 @@ func (p PageInView) QuadrantChart() template.HTML {
 		if len(dots) == 0 {
 			return ""
 		}
-		return template.HTML(chart.Quadrant("quadrant-"+slugID(p.URL), dots, quadrantText(v, manyDesc(v, dots)), false))
+		return ScrollBox(chart.Quadrant("quadrant-"+slugID(p.URL), dots, quadrantText(v, manyDesc(v, dots)), false))
 	}
 	r := p.Ratings
 	if r == nil || r.Service == nil || r.Experience == nil {
@@ -101,7 +101,7 @@ func (p PageInView) QuadrantChart() template.HTML {
 	}
 	dot := chart.Dot{Service: float64(*r.Service), Experience: float64(*r.Experience), Label: p.Title}
 	desc := fmt.Sprintf(v.T("quadrant_desc"), *r.Service, *r.Experience) + " " + v.T(p.Quadrant())
-	return template.HTML(chart.Quadrant("quadrant-"+slugID(p.URL), []chart.Dot{dot}, quadrantText(v, desc), true))
+	return ScrollBox(chart.Quadrant("quadrant-"+slugID(p.URL), []chart.Dot{dot}, quadrantText(v, desc), true))
 }
 
 func quadrantText(v *View, desc string) chart.QuadrantText {
@@ -289,4 +289,14 @@ func manyDesc(v *View, dots []chart.Dot) string {
 		return v.T("quadrant_desc_one")
 	}
 	return fmt.Sprintf(v.T("quadrant_desc_many"), n)
+}
+
+// ScrollBox puts a chart in a box that scrolls sideways: a chart is never
+// drawn narrower than its width attribute, where its labels are still
+// readable, so on a narrow screen it scrolls in its box rather than
+// shrinking or widening the page. The box can take the keyboard focus,
+// to be scrolled without a mouse (casebook.js keeps it out of the tab
+// order while it fits).
+func ScrollBox(svg string) template.HTML {
+	return template.HTML(`<div class="chart-scroll" tabindex="0">` + svg + `</div>`)
 }

@@ -49,14 +49,14 @@ func (v *View) Insights() Insights {
 			bars[i] = chart.Bar{Label: s.Name, Value: round1(s.Target - s.Delivered), Note: v.inCases(s.Count)}
 		}
 		desc := fmt.Sprintf(v.T("gap_by_stage_desc"), bars[0].Label, chart.Score(bars[0].Value))
-		in.Stages = template.HTML(chart.Bars("insights-stages", "gap", bars, v.T("gap_by_stage"), desc)) + v.barsTable(v.T("stage"), v.T("gap_execution"), bars)
+		in.Stages = ScrollBox(chart.Bars("insights-stages", "gap", bars, v.T("gap_by_stage"), desc)) + v.barsTable(v.T("stage"), v.T("gap_execution"), bars)
 	}
 	if stats := roleStats(cases); len(stats) > 0 {
 		stats = stats[:min(len(stats), roleLimit)]
-		in.Roles = template.HTML(rolesChart(v, "insights-roles", stats)) + v.rolesTable(stats)
+		in.Roles = ScrollBox(rolesChart(v, "insights-roles", stats)) + v.rolesTable(stats)
 	}
 	if dots := quadrantDots(v, cases); len(dots) > 0 {
-		in.Quadrant = template.HTML(chart.Quadrant("insights-quadrant", dots, quadrantText(v, manyDesc(v, dots)), false))
+		in.Quadrant = ScrollBox(chart.Quadrant("insights-quadrant", dots, quadrantText(v, manyDesc(v, dots)), false))
 	}
 	in.Industries = v.industryGaps(cases)
 	in.Years = v.years(cases)
@@ -97,7 +97,7 @@ func (v *View) industryGaps(cases []*Page) template.HTML {
 	}
 	slices.SortFunc(bars, func(a, b chart.Bar) int { return cmp.Or(cmp.Compare(b.Value, a.Value), cmp.Compare(a.Label, b.Label)) })
 	desc := fmt.Sprintf(v.T("gap_by_industry_desc"), bars[0].Label, chart.Score(bars[0].Value))
-	return template.HTML(chart.Bars("insights-industries", "gap", bars, v.T("gap_by_industry"), desc)) + v.barsTable(v.T("industry"), v.T("gap_execution"), bars)
+	return ScrollBox(chart.Bars("insights-industries", "gap", bars, v.T("gap_by_industry"), desc)) + v.barsTable(v.T("industry"), v.T("gap_execution"), bars)
 }
 
 // years charts how many cases each year has.
@@ -116,7 +116,7 @@ func (v *View) years(cases []*Page) template.HTML {
 		bars = append(bars, chart.Bar{Label: fmt.Sprint(y), Value: float64(count[y])})
 	}
 	desc := fmt.Sprintf(v.T("cases_over_time_desc"), len(cases), bars[0].Label, bars[len(bars)-1].Label)
-	return template.HTML(chart.Bars("insights-years", "years", bars, v.T("cases_over_time"), desc)) + v.barsTable(v.T("year"), v.T("cases"), bars)
+	return ScrollBox(chart.Bars("insights-years", "years", bars, v.T("cases_over_time"), desc)) + v.barsTable(v.T("year"), v.T("cases"), bars)
 }
 
 // InsightsURL is the dashboard of this view's language, or with kind
@@ -144,7 +144,7 @@ func (v *View) inCases(n int) string {
 func (v *View) barsTable(labelHead, valueHead string, bars []chart.Bar) template.HTML {
 	notes := slices.ContainsFunc(bars, func(b chart.Bar) bool { return b.Note != "" })
 	var b strings.Builder
-	fmt.Fprintf(&b, `<details class="chart-data"><summary>%s</summary><table><thead><tr><th scope="col">%s</th><th scope="col">%s</th>`,
+	fmt.Fprintf(&b, `<details class="chart-data"><summary>%s</summary><div class="table-scroll" tabindex="0"><table><thead><tr><th scope="col">%s</th><th scope="col">%s</th>`,
 		template.HTMLEscapeString(v.T("chart_data")), template.HTMLEscapeString(labelHead), template.HTMLEscapeString(valueHead))
 	if notes {
 		fmt.Fprintf(&b, `<th scope="col">%s</th>`, template.HTMLEscapeString(v.T("cases")))
@@ -157,13 +157,13 @@ func (v *View) barsTable(labelHead, valueHead string, bars []chart.Bar) template
 		}
 		b.WriteString(`</tr>`)
 	}
-	b.WriteString(`</tbody></table></details>`)
+	b.WriteString(`</tbody></table></div></details>`)
 	return template.HTML(b.String())
 }
 
 func (v *View) rolesTable(stats []chart.ChainStat) template.HTML {
 	var b strings.Builder
-	fmt.Fprintf(&b, `<details class="chart-data"><summary>%s</summary><table><thead><tr><th scope="col">%s</th>`,
+	fmt.Fprintf(&b, `<details class="chart-data"><summary>%s</summary><div class="table-scroll" tabindex="0"><table><thead><tr><th scope="col">%s</th>`,
 		template.HTMLEscapeString(v.T("chart_data")), template.HTMLEscapeString(v.T("role")))
 	for _, c := range content.CareLevels {
 		fmt.Fprintf(&b, `<th scope="col">%s</th>`, template.HTMLEscapeString(v.T("care_"+string(c))))
@@ -176,6 +176,6 @@ func (v *View) rolesTable(stats []chart.ChainStat) template.HTML {
 		}
 		b.WriteString(`</tr>`)
 	}
-	b.WriteString(`</tbody></table></details>`)
+	b.WriteString(`</tbody></table></div></details>`)
 	return template.HTML(b.String())
 }

@@ -61,7 +61,7 @@ func (p *Page) LocalGraph() template.HTML {
 	for _, n := range p.Neighbours[:min(len(p.Neighbours), localLimit)] {
 		nodes = append(nodes, chart.Node{Label: n.Title, Href: RelURL(p.URL, n.URL), Kind: string(n.Kind)})
 	}
-	return template.HTML(chart.LocalGraph(Text(p.Lang, "connections")+": "+p.Title, nodes))
+	return ScrollBox(chart.LocalGraph(Text(p.Lang, "connections")+": "+p.Title, nodes))
 }
 
 // Preview is what a hover over a link shows of the page it leads to.

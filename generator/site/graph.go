@@ -76,5 +76,5 @@ func (b *build) libraryGraph(l *language, url string) (svg template.HTML, shown,
 			}
 		}
 	}
-	return template.HTML(chart.LibraryGraph(render.Text(l.code, "graph_title"), nodes, edges)), len(others), total
+	return render.ScrollBox(chart.LibraryGraph(render.Text(l.code, "graph_title"), nodes, edges)), len(others), total
 }

@@ -2,6 +2,20 @@
 // index then lists every case, and the term links still filter.
 (() => {
   'use strict';
+  // Boxes that scroll sideways (wide tables, charts on a phone) are in the
+  // keyboard's tab order so they can be scrolled without a mouse; while
+  // one fits its screen there is nothing to scroll, and it leaves it.
+  const scrollers = document.querySelectorAll('.table-scroll[tabindex], .chart-scroll[tabindex]');
+  const tabIfScrolls = () => {
+    for (const box of scrollers) {
+      if (box.scrollWidth > box.clientWidth + 1) box.tabIndex = 0;
+      else if (box !== document.activeElement) box.removeAttribute('tabindex');
+    }
+  };
+  if (scrollers.length) {
+    tabIfScrolls();
+    window.addEventListener('resize', tabIfScrolls);
+  }
   // Insights: each row of filter links becomes one drop-down that goes to
   // the chosen share of the library (the links stay the way without it).
   for (const row of document.querySelectorAll('.insights-filter p')) {

@@ -162,6 +162,8 @@
     }
     // query returns {total, ids (ranked), scores, facets, terms}.
     async query(text, filter, withFacets) {
+      // the facet lists load beside the words', not after them
+      if (Object.keys(filter).length || withFacets) this.load('facets').catch(() => {});
       await this.open();
       const clauses = this.parse(text);
       const perWord = [], terms = new Set();
@@ -334,30 +336,29 @@
       if (mine !== seq) return; // a newer query is on its way
       const matched = new Set(found.terms);
       list.replaceChildren();
-      recs.forEach((rec, k) => {
+      // Options hold no links (a listbox's options are its only controls):
+      // each knows where it leads, and choosing it goes there.
+      const option = (id, href) => {
         const li = document.createElement('li');
-        li.id = 'cb-suggest-' + k;
+        li.id = id;
         li.setAttribute('role', 'option');
-        const a = document.createElement('a');
-        a.href = hrefFor(box.dataset.root, rec.u);
-        a.tabIndex = -1;
+        li.dataset.href = href;
+        list.append(li);
+        return li;
+      };
+      recs.forEach((rec, k) => {
         const strong = document.createElement('strong');
         highlight(strong, rec.t, matched);
         const small = document.createElement('span');
         highlight(small, excerpt(rec, matched), matched);
-        a.append(strong, small);
-        li.append(a);
-        list.append(li);
+        option('cb-suggest-' + k, hrefFor(box.dataset.root, rec.u)).append(strong, small);
       });
-      const all = document.createElement('li');
+      const all = option('cb-suggest-all', box.action + '?q=' + encodeURIComponent(q));
       all.className = 'suggest-all';
-      const a = document.createElement('a');
-      a.href = box.action + '?q=' + encodeURIComponent(q);
-      a.textContent = found.total ? `${box.dataset.all} (${found.total})` : box.dataset.none;
-      a.tabIndex = -1;
-      all.append(a);
-      list.append(all);
+      all.textContent = found.total ? `${box.dataset.all} (${found.total})` : box.dataset.none;
       list.hidden = false;
+      // As tall as the screen below the box allows; the list scrolls beyond.
+      list.style.maxHeight = Math.max(120, window.innerHeight - list.getBoundingClientRect().top - 8) + 'px';
       list.dataset.query = q; // what the list shows, for tests and styles
       input.setAttribute('aria-expanded', 'true');
       setActive(-1);
@@ -374,7 +375,12 @@
     box.addEventListener('submit', e => {
       if (list.hidden || active < 0) return;
       e.preventDefault();
-      location.assign(options()[active].querySelector('a').href);
+      location.assign(options()[active].dataset.href);
+    });
+    // mousedown, not click: it comes before the box's blur closes the list
+    list.addEventListener('mousedown', e => {
+      const opt = e.target.closest('[role=option]');
+      if (opt) { e.preventDefault(); location.assign(opt.dataset.href); }
     });
     input.addEventListener('blur', () => setTimeout(close, 150));
   }
