@@ -168,3 +168,23 @@ func TestNotesGetAddressesOfTheirOwn(t *testing.T) {
 		t.Errorf("warnings:\n%s", got)
 	}
 }
+
+// TestTitleFromHeadingSkipsComments: a title taken from the first heading
+// never carries a comment, nor comes from a heading inside one.
+func TestTitleFromHeadingSkipsComments(t *testing.T) {
+	for src, want := range map[string]string{
+		"# Plan %%fee 40k%% for Q3\n":                    "Plan for Q3",
+		"%%\n# Secret draft title\n%%\n# Real title\n":   "Real title",
+		"<!-- # hidden -->\n# Shown <!-- not this -->\n": "Shown",
+		"```\n# in code\n```\n# After code\n":            "After code",
+		"No heading here.\n":                             "x",
+	} {
+		p, errs := ParsePage("notes/x.md", []byte(src), DefaultConfig())
+		if errs.HasErrors() {
+			t.Fatal(errs)
+		}
+		if p.Title != want {
+			t.Errorf("%q: title %q, want %q", src, p.Title, want)
+		}
+	}
+}

@@ -298,10 +298,12 @@ func (p *Page) defaultTitle(rel string) string {
 }
 
 // firstHeading finds the first level-one ATX heading of a body outside
-// fenced code, as plain text.
+// fenced code and comments, as plain text. Comments are cut from it:
+// they are never published, and a title is.
 func firstHeading(body []byte) (string, bool) {
-	fence := ""
+	fence, comment := "", ""
 	for _, line := range strings.Split(string(body), "\n") {
+		line, comment = uncomment(line, comment)
 		trimmed := strings.TrimLeft(line, " ")
 		if len(line)-len(trimmed) > 3 {
 			continue
@@ -321,12 +323,40 @@ func firstHeading(body []byte) (string, bool) {
 		if rest, ok := strings.CutPrefix(trimmed, "# "); ok {
 			title := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(rest), "#"))
 			title = strings.NewReplacer("**", "", "__", "", "`", "", "[[", "", "]]", "", "==", "").Replace(title)
-			if title != "" {
+			if title = strings.Join(strings.Fields(title), " "); title != "" {
 				return title, true
 			}
 		}
 	}
 	return "", false
+}
+
+// uncomment cuts the comments (%% %% and <!-- -->) out of one line;
+// open is the end mark of a comment still open from an earlier line ("%%"
+// or "-->"), and the result's second value the one still open after it.
+func uncomment(line, open string) (string, string) {
+	var b strings.Builder
+	for {
+		if open != "" {
+			i := strings.Index(line, open)
+			if i < 0 {
+				return b.String(), open
+			}
+			line, open = line[i+len(open):], ""
+		}
+		i, j := strings.Index(line, "%%"), strings.Index(line, "<!--")
+		switch {
+		case i < 0 && j < 0:
+			b.WriteString(line)
+			return b.String(), ""
+		case j < 0 || i >= 0 && i < j:
+			b.WriteString(line[:i])
+			line, open = line[i+2:], "%%"
+		default:
+			b.WriteString(line[:j])
+			line, open = line[j+4:], "-->"
+		}
+	}
 }
 
 // fenceOf is the fence a line of code opens or closes (``` or ~~~, or
