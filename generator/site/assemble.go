@@ -94,7 +94,7 @@ func (b *build) assemble() {
 			}
 			return []string{p.Industry}
 		})
-		l.folders = b.folders(l)
+		b.folders(l)
 		b.langs = append(b.langs, l)
 		b.site.Indexed = append(b.site.Indexed, code)
 	}

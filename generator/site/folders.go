@@ -14,11 +14,11 @@ import (
 // so that every folder of pages gets a page listing its pages and
 // folders, as a folder of notes reads in Obsidian. The folder's own text
 // (its _index.md, or in a folder of notes its index or its note of the
-// same name) heads that page. It returns the top-level folders.
-//
-// A folder whose address casebook or a page already uses (cases/,
-// frameworks/, a page bundle) gets no page of its own.
-func (b *build) folders(l *language) []*render.Folder {
+// same name) heads that page. It sets the language's top-level folders
+// and the folders that get a page of their own: all but those whose
+// address casebook or a page already uses (cases/, frameworks/, a page
+// bundle).
+func (b *build) folders(l *language) {
 	cfg := b.lib.Config
 	byURL := map[string]*render.Folder{}
 	var get func(written string) *render.Folder
@@ -55,26 +55,26 @@ func (b *build) folders(l *language) []*render.Folder {
 	for _, v := range l.pages {
 		taken[v.URL] = true
 	}
-	var top []*render.Folder
+	l.folders, l.folderPages = nil, nil
 	for url, f := range byURL {
 		slices.SortFunc(f.Pages, byTitle)
-		slices.SortFunc(f.Folders, func(a, b *render.Folder) int { return cmp.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)) })
-		if strings.Count(strings.TrimPrefix(url, l.prefix), "/") == 1 {
-			top = append(top, f)
+		slices.SortFunc(f.Folders, byFolderTitle)
+		at := strings.TrimPrefix(url, l.prefix)
+		if strings.Count(at, "/") == 1 {
+			l.folders = append(l.folders, f)
 		}
-		if taken[url] || content.ReservedPaths[strings.TrimSuffix(strings.TrimPrefix(url, l.prefix), "/")] != "" {
+		if taken[url] || content.ReservedPaths[strings.TrimSuffix(at, "/")] != "" {
 			f.Listed = true // its pages are listed elsewhere
-		}
-	}
-	slices.SortFunc(top, func(a, b *render.Folder) int { return cmp.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)) })
-	l.folderPages = nil
-	for _, f := range byURL {
-		if !f.Listed {
+		} else {
 			l.folderPages = append(l.folderPages, f)
 		}
 	}
+	slices.SortFunc(l.folders, byFolderTitle)
 	slices.SortFunc(l.folderPages, func(a, b *render.Folder) int { return cmp.Compare(a.URL, b.URL) })
-	return top
+}
+
+func byFolderTitle(a, b *render.Folder) int {
+	return cmp.Or(cmp.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)), cmp.Compare(a.URL, b.URL))
 }
 
 // slugPath is the output path of a folder: each of its names a slug.
