@@ -6,9 +6,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+	"unsafe"
 
+	"github.com/alecthomas/chroma/v2"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/dlclark/regexp2/v2"
 	"golang.org/x/tools/txtar"
 )
 
@@ -415,5 +420,29 @@ func TestTextKeepsTableCellsApart(t *testing.T) {
 				t.Errorf("text %q, want %q", doc.Text, tt.want)
 			}
 		})
+	}
+}
+
+// TestLexersUntimed: highlighting never depends on how busy the machine
+// is. Should a chroma release change the shape untimed reaches into, this
+// fails rather than letting builds differ again under load.
+func TestLexersUntimed(t *testing.T) {
+	l, ok := untimed(lexers.Get("go")).(*chroma.RegexLexer)
+	if !ok {
+		t.Fatal("the Go lexer is not a RegexLexer")
+	}
+	field := reflect.ValueOf(l).Elem().FieldByName("rules")
+	rules := reflect.NewAt(field.Type(), unsafe.Pointer(field.UnsafeAddr())).Elem().Interface().(map[string][]*chroma.CompiledRule)
+	n := 0
+	for _, state := range rules {
+		for _, rule := range state {
+			if rule.Regexp != nil && rule.Regexp.MatchTimeout != regexp2.DefaultMatchTimeout {
+				t.Fatalf("a rule of the Go lexer still times out after %v", rule.Regexp.MatchTimeout)
+			}
+			n++
+		}
+	}
+	if n == 0 {
+		t.Fatal("the Go lexer has no compiled rules")
 	}
 }

@@ -160,7 +160,7 @@ func (r *nodeRenderer) fencedCode(w util.BufWriter, src []byte, node ast.Node, e
 	lang := string(n.Language(src))
 	var lexer chroma.Lexer
 	if lang != "" {
-		lexer = lexers.Get(lang)
+		lexer = untimed(lexers.Get(lang))
 	}
 	if lexer != nil {
 		if tokens, err := chroma.Coalesce(lexer).Tokenise(nil, code.String()); err == nil {
@@ -200,7 +200,7 @@ func HighlightCSS() []byte {
 // highlighted as the file's kind (by its extension), numbered from first,
 // with line mark stressed.
 func HighlightSource(file, code string, first, mark int) string {
-	lexer := lexers.Match(file)
+	lexer := untimed(lexers.Match(file))
 	if lexer == nil {
 		lexer = lexers.Fallback
 	}
