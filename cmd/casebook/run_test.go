@@ -280,3 +280,32 @@ func TestServePortInUse(t *testing.T) {
 		t.Errorf("the default port taken: listening on %d, said %q", got, out.String())
 	}
 }
+
+// TestBuildVaultTwice: a folder of notes builds into its own public/,
+// and the next build takes that output for no part of the notes.
+func TestBuildVaultTwice(t *testing.T) {
+	vault := t.TempDir()
+	writeFile(t, filepath.Join(vault, "Home.md"), "A vault. See [[Ideas/First]] and ![[pic.png]].\n")
+	writeFile(t, filepath.Join(vault, "Ideas", "First.md"), "# First idea\n\nBack [[Home]].\n")
+	writeFile(t, filepath.Join(vault, "pic.png"), "not really a picture")
+	writeFile(t, filepath.Join(vault, ".obsidian", "app.json"), "{}")
+	for i := range 2 {
+		if code, _, stderr := casebook(t, "build", vault); code != exitOK {
+			t.Fatalf("build %d: exit %d\n%s", i+1, code, stderr)
+		}
+	}
+	out := filepath.Join(vault, "public")
+	for _, name := range []string{"index.html", "ideas/first/index.html", "pic.png"} {
+		if _, err := os.Stat(filepath.Join(out, name)); err != nil {
+			t.Errorf("%s was not built: %v", name, err)
+		}
+	}
+	for _, name := range []string{"public", ".obsidian"} {
+		if _, err := os.Stat(filepath.Join(out, name)); err == nil {
+			t.Errorf("the output holds %s/", name)
+		}
+	}
+	if code, stdout, stderr := casebook(t, "check", vault); code != exitOK || stderr != "" && !strings.Contains(stderr, "warning:") {
+		t.Errorf("check: exit %d\n%s%s", code, stdout, stderr)
+	}
+}
