@@ -47,17 +47,32 @@ func NewFingerprints(site *Site, templates func(string) uint64, pages []*Page, s
 	}
 	h.num(boolNum(site.Notes), boolNum(site.HasCases))
 	f := &Fingerprints{templates: templates, site: h.sum(), cards: make(map[*Page]uint64, len(pages))}
+	// First what a card shows of a page it names, once for each page,
+	// then the cards, which name many (a framework's card, its cases).
 	sums := make([]uint64, len(pages))
-	parallel.For(len(pages), func(i int) { sums[i] = card(pages[i], source) })
+	parallel.For(len(pages), func(i int) { sums[i] = name(pages[i]) })
+	names := make(map[*Page]uint64, len(pages))
+	for i, p := range pages {
+		names[p] = sums[i]
+	}
+	parallel.For(len(pages), func(i int) { sums[i] = card(pages[i], source, names) })
 	for i, p := range pages {
 		f.cards[p] = sums[i]
 	}
 	return f
 }
 
+// name hashes what a card shows of a page it names: title, address,
+// slug, kind and language.
+func name(p *Page) uint64 {
+	var h hasher
+	h.str(p.Lang, p.URL, p.Title, p.Slug, string(p.Kind))
+	return h.sum()
+}
+
 // card hashes what other pages may show of p: everything but its body,
 // which only its own page shows.
-func card(p *Page, source func(*content.Page) uint64) uint64 {
+func card(p *Page, source func(*content.Page) uint64, names map[*Page]uint64) uint64 {
 	var h hasher
 	h.num(source(p.Page))
 	h.str(p.Summary)
@@ -70,7 +85,11 @@ func card(p *Page, source func(*content.Page) uint64) uint64 {
 	for _, list := range [][]*Page{p.FrameworkPages, p.Translations, p.Cases, p.Neighbours} {
 		h.num(uint64(len(list)))
 		for _, t := range list {
-			h.str(t.Lang, t.URL, t.Title, t.Slug, string(t.Kind))
+			if sum, ok := names[t]; ok {
+				h.num(sum)
+			} else { // a page outside the build's views
+				h.num(name(t))
+			}
 		}
 	}
 	return h.sum()
