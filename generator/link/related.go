@@ -2,6 +2,7 @@ package link
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -185,23 +186,40 @@ func ranked(cases []*content.Page, t *traits, linked func(int) []int, limit int,
 	parallel.For(len(cases), func(i int) {
 		sc := scratch.Get().(*scoring)
 		scores, touched := sc.scores, sc.touched[:0]
-		var buf []byte
-		ks := t.keys[i]
-		for mask := 1; mask < 1<<len(ks); mask++ {
-			buf = subset(buf[:0], ks, mask)
-			for _, j := range *first[string(buf)] {
-				if j := int(j); j != i && scores[j] == 0 {
-					scores[j] = t.shared(i, j)
-					touched = append(touched, j)
-				}
-			}
-		}
+		// The cases i links with first, scored in full.
 		for _, j := range linked(i) {
 			if scores[j] == 0 {
 				scores[j] = t.shared(i, j)
 				touched = append(touched, j)
 			}
 			scores[j] += WeightLink
+		}
+		// Then the subsets of i's keys, heaviest first, until limit cases
+		// score more than any case yet unseen can.
+		ks := t.keys[i]
+		sc.subsetWeights(t, ks)
+		for w := len(sc.byWeight) - 1; w > 0; w-- {
+			if len(sc.byWeight[w]) == 0 {
+				continue
+			}
+			above := 0
+			for _, j := range touched {
+				if j != i && scores[j] > w {
+					above++
+				}
+			}
+			if above >= limit {
+				break
+			}
+			for _, mask := range sc.byWeight[w] {
+				sc.buf = subset(sc.buf[:0], ks, mask)
+				for _, j := range *first[string(sc.buf)] {
+					if j := int(j); j != i && scores[j] == 0 {
+						scores[j] = t.shared(i, j)
+						touched = append(touched, j)
+					}
+				}
+			}
 		}
 		results[i] = best(cases, i, scores, touched, limit)
 		for _, j := range touched {
@@ -210,6 +228,31 @@ func ranked(cases []*content.Page, t *traits, linked func(int) []int, limit int,
 		sc.touched = touched
 		scratch.Put(sc)
 	})
+}
+
+// subsetWeights sorts the non-empty subsets of ks (as bit masks) by their
+// weight into sc.byWeight.
+func (sc *scoring) subsetWeights(t *traits, ks []int32) {
+	full := 1 << len(ks)
+	if cap(sc.weights) < full {
+		sc.weights = make([]int, full)
+	}
+	weights := sc.weights[:full]
+	most := 0
+	for m := 1; m < full; m++ {
+		weights[m] = weights[m&(m-1)] + t.weight[ks[bits.TrailingZeros(uint(m))]]
+		most = max(most, weights[m])
+	}
+	for len(sc.byWeight) <= most {
+		sc.byWeight = append(sc.byWeight, nil)
+	}
+	sc.byWeight = sc.byWeight[:most+1]
+	for w := range sc.byWeight {
+		sc.byWeight[w] = sc.byWeight[w][:0]
+	}
+	for m := 1; m < full; m++ {
+		sc.byWeight[weights[m]] = append(sc.byWeight[weights[m]], m)
+	}
 }
 
 // subset appends the ids of ks that mask picks, as bytes, for a map key.
@@ -258,6 +301,11 @@ func scan(cases []*content.Page, t *traits, linked func(int) []int, limit int, r
 type scoring struct {
 	scores  []int
 	touched []int
+	// For ranked: the weight of each subset of a case's keys, the
+	// subsets by weight, and a map key.
+	weights  []int
+	byWeight [][]int
+	buf      []byte
 }
 
 func uniqueSlugs(names []string) []string {
