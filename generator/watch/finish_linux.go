@@ -68,7 +68,7 @@ func (f *finisher) finished() <-chan string {
 
 func (f *finisher) read() {
 	defer close(f.names)
-	var buf [64 * (unix.SizeofInotifyEvent + unix.PathMax)]byte
+	var buf [64 * (unix.SizeofInotifyEvent + unix.NAME_MAX + 1)]byte
 	for {
 		n, err := f.file.Read(buf[:])
 		if err != nil {

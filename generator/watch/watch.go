@@ -210,6 +210,9 @@ func (w *Watcher) loop() {
 				whole = nil // the system stopped telling: wait for quiet from now on
 				continue
 			}
+			if w.opts.Ignore(p, false) {
+				continue // a swap file: it never makes a change
+			}
 			if s, exists := stampOf(p); exists {
 				finished[p] = s
 			}
