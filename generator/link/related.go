@@ -1,7 +1,10 @@
 package link
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/casebook-cx/casebook/generator/content"
@@ -27,59 +30,258 @@ type Related struct {
 // RelatedCases scores, for each case, every other case of the same
 // language that shares a framework, tag, industry or link with it, and
 // keeps the best limit of them: highest score, then newest, then by title.
-// frameworks holds each case's resolved frameworks. Only cases sharing
-// something are ever compared, through an index of who has what, so the
-// cost follows the number of shared traits, not the square of the cases.
+// frameworks holds each case's resolved frameworks.
+//
+// Comparing each case with every case that shares a trait costs the square
+// of the cases when traits are few (every case shares a framework with a
+// tenth of the others), so cases are ranked through their traits instead:
+// see ranked. A library whose cases carry too many traits for that is
+// scored by scan.
 func RelatedCases(cases []*content.Page, frameworks map[*content.Page][]*content.Page, g *Graph, limit int) map[*content.Page][]Related {
-	index := map[string][]int{}
-	keysOf := make([][]keyWeight, len(cases))
+	return relatedCases(cases, frameworks, g, limit, false)
+}
+
+// relatedCases is RelatedCases, by scan when byScan is set.
+func relatedCases(cases []*content.Page, frameworks map[*content.Page][]*content.Page, g *Graph, limit int, byScan bool) map[*content.Page][]Related {
+	t := newTraits(cases, frameworks)
+	position := make(map[*content.Page]int, len(cases))
+	for i, c := range cases {
+		position[c] = i
+	}
+	// linked are the cases of the same language that i links to or from.
+	linked := func(i int) []int {
+		c := cases[i]
+		var out []int
+		for _, p := range g.Links(c) {
+			if j, ok := position[p]; ok && p.Lang == c.Lang {
+				out = append(out, j)
+			}
+		}
+		for _, b := range g.Backlinks(c) {
+			if j, ok := position[b.From]; ok && b.From.Lang == c.Lang && !slices.Contains(out, j) {
+				out = append(out, j)
+			}
+		}
+		return out
+	}
+	results := make([][]Related, len(cases))
+	if limit > 0 {
+		if t.most <= rankedTraits && !byScan {
+			ranked(cases, t, linked, limit, results)
+		} else {
+			scan(cases, t, linked, limit, results)
+		}
+	}
+	out := make(map[*content.Page][]Related, len(cases))
+	for i, c := range cases {
+		if len(results[i]) > 0 {
+			out[c] = results[i]
+		}
+	}
+	return out
+}
+
+// traits are what cases are compared by: each case's keys (a framework,
+// tag or industry, within its language) as sorted ids.
+type traits struct {
+	keys    [][]int32 // by case
+	weight  []int     // by key id
+	members [][]int   // by key id: the cases that have it
+	most    int       // the most keys one case has
+}
+
+func newTraits(cases []*content.Page, frameworks map[*content.Page][]*content.Page) *traits {
+	t := &traits{keys: make([][]int32, len(cases))}
+	ids := map[string]int32{}
 	for i, c := range cases {
 		add := func(key string, w int) {
-			index[key] = append(index[key], i)
-			keysOf[i] = append(keysOf[i], keyWeight{key, w})
+			id, ok := ids[key]
+			if !ok {
+				id = int32(len(t.weight))
+				ids[key] = id
+				t.weight = append(t.weight, w)
+				t.members = append(t.members, nil)
+			}
+			if !slices.Contains(t.keys[i], id) { // a framework named twice
+				t.keys[i] = append(t.keys[i], id)
+				t.members[id] = append(t.members[id], i)
+			}
 		}
 		prefix := c.Lang + "|"
 		for _, f := range frameworks[c] {
 			add(prefix+"f|"+f.File, WeightFramework)
 		}
-		for _, t := range uniqueSlugs(c.Tags) {
-			add(prefix+"t|"+t, WeightTag)
+		for _, tag := range uniqueSlugs(c.Tags) {
+			add(prefix+"t|"+tag, WeightTag)
 		}
 		if s := content.Slugify(c.Industry); s != "" {
 			add(prefix+"i|"+s, WeightIndustry)
 		}
+		slices.Sort(t.keys[i])
+		t.most = max(t.most, len(t.keys[i]))
 	}
-	position := make(map[*content.Page]int, len(cases))
-	for i, c := range cases {
-		position[c] = i
-	}
+	return t
+}
 
-	results := make([][]Related, len(cases))
+// shared is the weight of the keys cases i and j share.
+func (t *traits) shared(i, j int) int {
+	a, b, sum := t.keys[i], t.keys[j], 0
+	for len(a) > 0 && len(b) > 0 {
+		switch {
+		case a[0] < b[0]:
+			a = a[1:]
+		case a[0] > b[0]:
+			b = b[1:]
+		default:
+			sum += t.weight[a[0]]
+			a, b = a[1:], b[1:]
+		}
+	}
+	return sum
+}
+
+// rankedTraits bounds the keys of a case for ranked, which looks at every
+// subset of a case's keys.
+const rankedTraits = 12
+
+// ranked finds each case's best limit through the subsets of its keys.
+// For a set of keys Q, let first(Q) be the limit+1 best-ranked cases
+// (newest, then by title) that have all of Q. A case j that shares exactly
+// the keys Q with case i, and no link, is among first(Q) if it is among
+// i's best: every case ranked before it in first(Q) scores at least as
+// much for i and wins the tie, and only limit of them (and i itself) may
+// come before j. So i's best are the best of first(Q) over the subsets Q
+// of i's keys, and the cases i links with, each scored in full. Building
+// every first(Q) takes one pass over the cases in rank order, and each
+// case then looks at a few dozen candidates, not at every case sharing a
+// trait with it.
+func ranked(cases []*content.Page, t *traits, linked func(int) []int, limit int, results [][]Related) {
+	order := make([]int, len(cases))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int {
+		if d := cases[b].Date.Compare(cases[a].Date); d != 0 {
+			return d
+		}
+		if d := strings.Compare(cases[a].Title, cases[b].Title); d != 0 {
+			return d
+		}
+		return strings.Compare(cases[a].File, cases[b].File)
+	})
+	first := map[string]*[]int32{}
+	var buf []byte
+	for _, j := range order {
+		ks := t.keys[j]
+		for mask := 1; mask < 1<<len(ks); mask++ {
+			buf = subset(buf[:0], ks, mask)
+			if l := first[string(buf)]; l == nil {
+				first[string(buf)] = &[]int32{int32(j)}
+			} else if len(*l) <= limit {
+				*l = append(*l, int32(j))
+			}
+		}
+	}
 	scratch := sync.Pool{New: func() any { return &scoring{scores: make([]int, len(cases))} }}
 	parallel.For(len(cases), func(i int) {
 		sc := scratch.Get().(*scoring)
 		scores, touched := sc.scores, sc.touched[:0]
-		for _, kw := range keysOf[i] {
-			for _, j := range index[kw.key] {
+		// The cases i links with first, scored in full.
+		for _, j := range linked(i) {
+			if scores[j] == 0 {
+				scores[j] = t.shared(i, j)
+				touched = append(touched, j)
+			}
+			scores[j] += WeightLink
+		}
+		// Then the subsets of i's keys, heaviest first, until limit cases
+		// score more than any case yet unseen can.
+		ks := t.keys[i]
+		sc.subsetWeights(t, ks)
+		for w := len(sc.byWeight) - 1; w > 0; w-- {
+			if len(sc.byWeight[w]) == 0 {
+				continue
+			}
+			above := 0
+			for _, j := range touched {
+				if j != i && scores[j] > w {
+					above++
+				}
+			}
+			if above >= limit {
+				break
+			}
+			for _, mask := range sc.byWeight[w] {
+				sc.buf = subset(sc.buf[:0], ks, mask)
+				for _, j := range *first[string(sc.buf)] {
+					if j := int(j); j != i && scores[j] == 0 {
+						scores[j] = t.shared(i, j)
+						touched = append(touched, j)
+					}
+				}
+			}
+		}
+		results[i] = best(cases, i, scores, touched, limit)
+		for _, j := range touched {
+			scores[j] = 0
+		}
+		sc.touched = touched
+		scratch.Put(sc)
+	})
+}
+
+// subsetWeights sorts the non-empty subsets of ks (as bit masks) by their
+// weight into sc.byWeight.
+func (sc *scoring) subsetWeights(t *traits, ks []int32) {
+	full := 1 << len(ks)
+	if cap(sc.weights) < full {
+		sc.weights = make([]int, full)
+	}
+	weights := sc.weights[:full]
+	most := 0
+	for m := 1; m < full; m++ {
+		weights[m] = weights[m&(m-1)] + t.weight[ks[bits.TrailingZeros(uint(m))]]
+		most = max(most, weights[m])
+	}
+	for len(sc.byWeight) <= most {
+		sc.byWeight = append(sc.byWeight, nil)
+	}
+	sc.byWeight = sc.byWeight[:most+1]
+	for w := range sc.byWeight {
+		sc.byWeight[w] = sc.byWeight[w][:0]
+	}
+	for m := 1; m < full; m++ {
+		sc.byWeight[weights[m]] = append(sc.byWeight[weights[m]], m)
+	}
+}
+
+// subset appends the ids of ks that mask picks, as bytes, for a map key.
+func subset(buf []byte, ks []int32, mask int) []byte {
+	for b, k := range ks {
+		if mask&(1<<b) != 0 {
+			buf = binary.LittleEndian.AppendUint32(buf, uint32(k))
+		}
+	}
+	return buf
+}
+
+// scan scores, for each case, every case sharing a trait with it, through
+// an index of who has what: the cost follows the number of shared traits,
+// which is the square of the cases when traits are few.
+func scan(cases []*content.Page, t *traits, linked func(int) []int, limit int, results [][]Related) {
+	scratch := sync.Pool{New: func() any { return &scoring{scores: make([]int, len(cases))} }}
+	parallel.For(len(cases), func(i int) {
+		sc := scratch.Get().(*scoring)
+		scores, touched := sc.scores, sc.touched[:0]
+		for _, k := range t.keys[i] {
+			for _, j := range t.members[k] {
 				if scores[j] == 0 {
 					touched = append(touched, j)
 				}
-				scores[j] += kw.weight
+				scores[j] += t.weight[k]
 			}
 		}
-		c := cases[i]
-		var linked []int
-		for _, p := range g.Links(c) {
-			if j, ok := position[p]; ok && p.Lang == c.Lang {
-				linked = append(linked, j)
-			}
-		}
-		for _, b := range g.Backlinks(c) {
-			if j, ok := position[b.From]; ok && b.From.Lang == c.Lang && !slices.Contains(linked, j) {
-				linked = append(linked, j)
-			}
-		}
-		for _, j := range linked {
+		for _, j := range linked(i) {
 			if scores[j] == 0 {
 				touched = append(touched, j)
 			}
@@ -92,13 +294,6 @@ func RelatedCases(cases []*content.Page, frameworks map[*content.Page][]*content
 		sc.touched = touched
 		scratch.Put(sc)
 	})
-	out := make(map[*content.Page][]Related, len(cases))
-	for i, c := range cases {
-		if len(results[i]) > 0 {
-			out[c] = results[i]
-		}
-	}
-	return out
 }
 
 // scoring is one worker's reusable buffers: a score per case, and which
@@ -106,11 +301,11 @@ func RelatedCases(cases []*content.Page, frameworks map[*content.Page][]*content
 type scoring struct {
 	scores  []int
 	touched []int
-}
-
-type keyWeight struct {
-	key    string
-	weight int
+	// For ranked: the weight of each subset of a case's keys, the
+	// subsets by weight, and a map key.
+	weights  []int
+	byWeight [][]int
+	buf      []byte
 }
 
 func uniqueSlugs(names []string) []string {

@@ -2,12 +2,15 @@ package render
 
 import (
 	"encoding/binary"
+	"encoding/json"
 	"hash/maphash"
 	"maps"
 	"slices"
 	"strconv"
+	"sync/atomic"
 
 	"github.com/casebook-cx/casebook/generator/content"
+	"github.com/casebook-cx/casebook/generator/diag"
 	"github.com/casebook-cx/casebook/generator/parallel"
 )
 
@@ -44,35 +47,49 @@ func NewFingerprints(site *Site, templates func(string) uint64, pages []*Page, s
 	}
 	h.num(boolNum(site.Notes), boolNum(site.HasCases))
 	f := &Fingerprints{templates: templates, site: h.sum(), cards: make(map[*Page]uint64, len(pages))}
+	// First what a card shows of a page it names, once for each page,
+	// then the cards, which name many (a framework's card, its cases).
 	sums := make([]uint64, len(pages))
-	parallel.For(len(pages), func(i int) { sums[i] = card(pages[i], source) })
+	parallel.For(len(pages), func(i int) { sums[i] = name(pages[i]) })
+	names := make(map[*Page]uint64, len(pages))
+	for i, p := range pages {
+		names[p] = sums[i]
+	}
+	parallel.For(len(pages), func(i int) { sums[i] = card(pages[i], source, names) })
 	for i, p := range pages {
 		f.cards[p] = sums[i]
 	}
 	return f
 }
 
+// name hashes what a card shows of a page it names: title, address,
+// slug, kind and language.
+func name(p *Page) uint64 {
+	var h hasher
+	h.str(p.Lang, p.URL, p.Title, p.Slug, string(p.Kind))
+	return h.sum()
+}
+
 // card hashes what other pages may show of p: everything but its body,
 // which only its own page shows.
-func card(p *Page, source func(*content.Page) uint64) uint64 {
+func card(p *Page, source func(*content.Page) uint64, names map[*Page]uint64) uint64 {
 	var h hasher
 	h.num(source(p.Page))
 	h.str(p.Summary)
-	for _, f := range p.FrameworkPages {
-		h.str(f.Slug, f.URL)
-	}
-	for _, t := range p.TagTerms {
-		h.str(t.Name, t.URL)
-	}
+	terms(&h, p.TagTerms)
 	if t := p.IndustryTerm; t != nil {
-		h.str(t.Name, t.URL)
+		term(&h, t)
 	}
-	// A list of frameworks may show each one's cases or neighbours too
-	// (the graph page does), by title.
-	for _, list := range [][]*Page{p.Translations, p.Cases, p.Neighbours} {
+	// A card may name the pages it links to (a case its frameworks; the
+	// graph page each framework's cases), by title.
+	for _, list := range [][]*Page{p.FrameworkPages, p.Translations, p.Cases, p.Neighbours} {
 		h.num(uint64(len(list)))
 		for _, t := range list {
-			h.str(t.Lang, t.URL, t.Title, string(t.Kind))
+			if sum, ok := names[t]; ok {
+				h.num(sum)
+			} else { // a page outside the build's views
+				h.num(name(t))
+			}
 		}
 	}
 	return h.sum()
@@ -94,11 +111,8 @@ func (f *Fingerprints) View(tmpl string, v *View) uint64 {
 		term(&h, v.Term)
 		f.list(&h, v.Term.Pages)
 	}
-	for _, terms := range [][]*Term{v.Terms, v.Industries, v.Tags} {
-		h.num(uint64(len(terms)))
-		for _, t := range terms {
-			term(&h, t)
-		}
+	for _, list := range [][]*Term{v.Terms, v.Industries, v.Tags} {
+		terms(&h, list)
 	}
 	for _, a := range v.Alternates {
 		h.str(a.Lang, a.Name, a.URL)
@@ -116,7 +130,7 @@ func (f *Fingerprints) folder(h *hasher, folder *Folder) {
 	h.num(uint64(len(folder.Folders)))
 	for _, sub := range folder.Folders {
 		h.str(sub.Title, sub.URL)
-		h.num(uint64(len(sub.Pages) + len(sub.Folders)))
+		h.num(uint64(len(sub.Pages)), uint64(len(sub.Folders)))
 	}
 }
 
@@ -137,6 +151,7 @@ func (f *Fingerprints) Lists(name string, lists ...[]*Page) uint64 {
 func (f *Fingerprints) page(h *hasher, p *Page) {
 	h.num(f.cards[p])
 	h.str(string(p.Content)) // its local graph is drawn from its neighbours' cards
+	h.num(boolNum(p.Mermaid))
 	for _, list := range [][]*Page{p.FrameworkPages, p.Cases, p.Translations, p.Related, p.Neighbours} {
 		f.list(h, list)
 	}
@@ -157,6 +172,13 @@ func (f *Fingerprints) list(h *hasher, pages []*Page) {
 	h.num(uint64(len(pages)))
 	for _, p := range pages {
 		h.num(f.cards[p])
+	}
+}
+
+func terms(h *hasher, ts []*Term) {
+	h.num(uint64(len(ts)))
+	for _, t := range ts {
+		term(h, t)
 	}
 }
 
@@ -217,6 +239,24 @@ func (h *hasher) sum() uint64 {
 	h.start()
 	return h.h.Sum64()
 }
+
+// Source hashes what a loaded page holds besides its body, which its
+// converted Content stands for: every field, found by encoding the page
+// whole, so that a field added to content.Page is hashed without being
+// named here. Only positions kept for messages are left out.
+func Source(p *content.Page) uint64 {
+	front := *p
+	front.Body, front.FrameworkAt, front.TitleAt, front.BodyLine = nil, nil, diag.Pos{}, 0
+	data, err := json.Marshal(front)
+	if err != nil {
+		// A value JSON cannot hold (in Params): a number never given
+		// before, so that the page's outputs are made again, not reused.
+		return Hash(strconv.AppendUint([]byte("unencodable "), unmatched.Add(1), 10))
+	}
+	return Hash(data)
+}
+
+var unmatched atomic.Uint64
 
 // Hash fingerprints byte slices, for what a build hashes outside views
 // (templates, a loaded page's front matter).

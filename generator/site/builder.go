@@ -1,7 +1,6 @@
 package site
 
 import (
-	"encoding/json"
 	"html/template"
 	"maps"
 	"slices"
@@ -114,10 +113,7 @@ func (r *Builder) sourceHash(p *content.Page) uint64 {
 		r.remember(func() { r.newSources[p] = sum })
 		return sum
 	}
-	front := *p
-	front.Body, front.FrameworkAt, front.TitleAt, front.BodyLine = nil, nil, diag.Pos{}, 0
-	data, _ := json.Marshal(front)
-	sum := render.Hash(data)
+	sum := render.Source(p)
 	r.remember(func() { r.newSources[p] = sum })
 	return sum
 }

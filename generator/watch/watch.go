@@ -3,6 +3,10 @@
 // (editor temp files and Chmod-only events never show), and coalesced (a
 // burst of events, such as a git checkout, gives one batch). It knows
 // nothing of sites.
+//
+// A save is sent at once when the system tells that it is finished (on
+// Linux, the writer closed the file, or it was renamed into place) and it
+// is not part of a burst; otherwise a batch waits for Quiet.
 package watch
 
 import (
@@ -26,7 +30,8 @@ type Options struct {
 	// folder is not descended into. Nil ignores nothing.
 	Ignore func(path string, isDir bool) bool
 	// Quiet is how long no event must come before a batch is sent (default
-	// 20ms); MaxDelay bounds how long a batch may wait in a stream of
+	// 20ms), unless every file in it is known to be finished and no other
+	// change came within Quiet before it; MaxDelay bounds how long a batch may wait in a stream of
 	// events that never pauses (default 500ms).
 	Quiet, MaxDelay time.Duration
 }
@@ -37,6 +42,7 @@ type Watcher struct {
 	Errors  <-chan error
 
 	fsw     *fsnotify.Watcher
+	fin     *finisher // nil where the system cannot tell a finished file
 	opts    Options
 	changes atomic.Int64 // events that counted, so far
 	batches chan []string
@@ -60,10 +66,11 @@ func New(root string, opts Options) (*Watcher, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &Watcher{fsw: fsw, opts: opts, batches: make(chan []string), errors: make(chan error, 1), done: make(chan struct{})}
+	w := &Watcher{fsw: fsw, fin: newFinisher(), opts: opts, batches: make(chan []string), errors: make(chan error, 1), done: make(chan struct{})}
 	w.Batches, w.Errors = w.batches, w.errors
 	if _, err := w.addTree(root); err != nil {
 		fsw.Close()
+		w.fin.close()
 		return nil, err
 	}
 	w.wg.Add(1)
@@ -80,6 +87,7 @@ func (w *Watcher) Changes() int64 { return w.changes.Load() }
 func (w *Watcher) Close() error {
 	close(w.done)
 	err := w.fsw.Close()
+	w.fin.close()
 	w.wg.Wait()
 	return err
 }
@@ -103,7 +111,11 @@ func (w *Watcher) addTree(dir string) ([]string, error) {
 			return nil
 		}
 		if e.IsDir() {
-			return watchError(p, w.fsw.Add(p))
+			if err := w.fsw.Add(p); err != nil {
+				return watchError(p, err)
+			}
+			w.fin.add(p)
+			return nil
 		}
 		files = append(files, p)
 		return nil
@@ -119,7 +131,21 @@ func (w *Watcher) loop() {
 	var batch []string           // ready, sorted
 	var out chan []string        // w.batches while a batch is ready, else nil
 	var quiet, deadline <-chan time.Time
-	flush := func() {
+	// What tells a finished save from one still being written:
+	finished := map[string]stamp{} // files found whole since the last batch, as they were then
+	var sent map[string]stamp      // the files of the last batch sent at once, as they were then
+	var sentAt time.Time
+	var last time.Time // when the last event that counted came
+	burst := false     // the pending batch began within Quiet of the event before it
+	whole := w.fin.finished()
+	flush := func(early bool) {
+		if early {
+			sent, sentAt = make(map[string]stamp, len(pending)), time.Now()
+			for p := range pending {
+				sent[p] = finished[p]
+			}
+		}
+		clear(finished)
 		for p := range pending {
 			ready[p] = true
 		}
@@ -135,6 +161,20 @@ func (w *Watcher) loop() {
 		slices.Sort(batch)
 		out = w.batches
 	}
+	// settled says whether the pending batch may go without waiting for
+	// quiet: every file in it finished, unchanged since, and no burst.
+	settled := func() bool {
+		if burst || len(pending) == 0 {
+			return false
+		}
+		for p := range pending {
+			s, ok := finished[p]
+			if now, exists := stampOf(p); !ok || !exists || now != s {
+				return false
+			}
+		}
+		return true
+	}
 	for {
 		select {
 		case <-w.done:
@@ -143,14 +183,42 @@ func (w *Watcher) loop() {
 			if !ok {
 				return
 			}
+			// An event of a save already sent, read after its close: the
+			// file is as it was sent, so nothing changed.
+			if s, ok := sent[ev.Name]; ok && time.Since(sentAt) < w.opts.Quiet {
+				if now, exists := stampOf(ev.Name); exists && now == s && ev.Op&(fsnotify.Remove|fsnotify.Rename) == 0 {
+					continue
+				}
+			}
 			if !w.accept(ev, pending) {
 				continue
 			}
 			w.changes.Add(1)
+			now := time.Now()
 			if deadline == nil {
 				deadline = time.After(w.opts.MaxDelay)
+				burst = now.Sub(last) < w.opts.Quiet
+			}
+			last = now
+			if settled() {
+				flush(true)
+				continue
 			}
 			quiet = time.After(w.opts.Quiet)
+		case p, ok := <-whole:
+			if !ok {
+				whole = nil // the system stopped telling: wait for quiet from now on
+				continue
+			}
+			if w.opts.Ignore(p, false) {
+				continue // a swap file: it never makes a change
+			}
+			if s, exists := stampOf(p); exists {
+				finished[p] = s
+			}
+			if settled() {
+				flush(true)
+			}
 		case err, ok := <-w.fsw.Errors:
 			if !ok {
 				return
@@ -160,9 +228,9 @@ func (w *Watcher) loop() {
 			default: // a report is already waiting; one is enough
 			}
 		case <-quiet:
-			flush()
+			flush(false)
 		case <-deadline:
-			flush()
+			flush(false)
 		// While the consumer is busy (rebuilding), events keep being read,
 		// so the kernel's queue cannot overflow, and join the next batch.
 		case out <- batch:
@@ -196,6 +264,21 @@ func (w *Watcher) accept(ev fsnotify.Event, pending map[string]bool) bool {
 		}
 	}
 	return true
+}
+
+// stamp is what a file's metadata says of its content: a write changes
+// its modification time, to the nanosecond where the file system keeps it.
+type stamp struct {
+	size int64
+	mod  time.Time
+}
+
+func stampOf(path string) (stamp, bool) {
+	info, err := os.Lstat(path)
+	if err != nil {
+		return stamp{}, false
+	}
+	return stamp{info.Size(), info.ModTime()}, true
 }
 
 // watchError explains the error a full inotify table gives, which names

@@ -16,15 +16,22 @@ import (
 // does for swap files.
 func start(t *testing.T) (string, *Watcher) {
 	t.Helper()
+	return startWith(t, Options{})
+}
+
+// startWith is start with opts, to which it adds the swap file filter.
+func startWith(t *testing.T, opts Options) (string, *Watcher) {
+	t.Helper()
 	dir := t.TempDir()
 	if err := os.MkdirAll(filepath.Join(dir, "content", "cases"), 0o755); err != nil {
 		t.Fatal(err)
 	}
 	write(t, filepath.Join(dir, "content", "cases", "a.md"), "one")
-	w, err := New(dir, Options{Ignore: func(p string, isDir bool) bool {
+	opts.Ignore = func(p string, isDir bool) bool {
 		name := filepath.Base(p)
 		return strings.HasPrefix(name, ".") || strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, "~") || name == "4913"
-	}})
+	}
+	w, err := New(dir, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -148,6 +155,78 @@ func TestBurstIsOneBatch(t *testing.T) {
 	got = slices.Compact(got)
 	if !slices.Equal(got, want) {
 		t.Errorf("%d paths in %d batches, want the %d written", len(got), batches, len(want))
+	}
+}
+
+// A save the system reports finished goes at once: with a quiet window
+// of an hour, its batch still comes.
+func TestFinishedSaveGoesAtOnce(t *testing.T) {
+	for _, save := range []struct {
+		name string
+		do   func(t *testing.T, path string)
+	}{
+		{"in place", func(t *testing.T, path string) { write(t, path, "two") }},
+		{"renamed into place", func(t *testing.T, path string) { // as many editors save
+			tmp := filepath.Join(filepath.Dir(path), ".a.md.tmp")
+			write(t, tmp, "three")
+			if err := os.Rename(tmp, path); err != nil {
+				t.Fatal(err)
+			}
+		}},
+	} {
+		t.Run(save.name, func(t *testing.T) {
+			dir, w := startWith(t, Options{Quiet: time.Hour, MaxDelay: time.Hour})
+			if w.fin == nil {
+				t.Skip("this system does not tell when a file is finished")
+			}
+			a := filepath.Join(dir, "content", "cases", "a.md")
+			save.do(t, a)
+			if got := next(t, w); !slices.Equal(got, []string{a}) {
+				t.Errorf("batch %v, want %s alone", got, a)
+			}
+		})
+	}
+}
+
+// A save right after another is taken for the start of a burst (a git
+// checkout, a sync): it waits, and what follows joins its batch.
+func TestSaveInABurstWaits(t *testing.T) {
+	dir, w := startWith(t, Options{Quiet: time.Hour, MaxDelay: 300 * time.Millisecond})
+	if w.fin == nil {
+		t.Skip("this system does not tell when a file is finished")
+	}
+	cases := filepath.Join(dir, "content", "cases")
+	a, b, c := filepath.Join(cases, "a.md"), filepath.Join(cases, "b.md"), filepath.Join(cases, "c.md")
+	write(t, a, "two")
+	if got := next(t, w); !slices.Equal(got, []string{a}) {
+		t.Fatalf("batch %v, want %s alone", got, a)
+	}
+	write(t, b, "b")
+	write(t, c, "c")
+	if got := next(t, w); !slices.Equal(got, []string{b, c}) {
+		t.Errorf("batch %v, want %s and %s together", got, b, c)
+	}
+}
+
+// The events of a save sent at once may still be read after it: they
+// make no second batch.
+func TestFinishedSaveIsSentOnce(t *testing.T) {
+	dir, w := startWith(t, Options{Quiet: 100 * time.Millisecond})
+	if w.fin == nil {
+		t.Skip("this system does not tell when a file is finished")
+	}
+	cases := filepath.Join(dir, "content", "cases")
+	a, b := filepath.Join(cases, "a.md"), filepath.Join(cases, "b.md")
+	for i := range 5 {
+		write(t, a, strings.Repeat("x", i))
+		if got := next(t, w); !slices.Equal(got, []string{a}) {
+			t.Fatalf("save %d: batch %v, want %s alone", i, got, a)
+		}
+		time.Sleep(200 * time.Millisecond) // past Quiet: the next save is no burst
+	}
+	write(t, b, "b")
+	if got := next(t, w); !slices.Equal(got, []string{b}) {
+		t.Errorf("batch %v, want %s alone: the saves of a came twice", got, b)
 	}
 }
 

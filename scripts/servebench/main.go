@@ -5,7 +5,7 @@
 // memory held after the first build, the largest after any edit, and
 // after the edits.
 //
-//	go run ./scripts/servebench -edits 20 /tmp/site
+//	go run ./scripts/servebench -edits 20 -pause 100ms /tmp/site
 //
 // The site is edited in place (a line is appended to one case and taken
 // away again, by turns), so use a generated one.
@@ -33,10 +33,11 @@ import (
 
 func main() {
 	edits := flag.Int("edits", 20, "how many saves to time")
+	pause := flag.Duration("pause", 0, "how long to wait before each save, as a person would between saves (0: none, so saves may come as a burst)")
 	page := flag.String("page", "content/cases/case-000001.md", "the file to edit, relative to the site")
 	flag.Parse()
 	if flag.NArg() != 1 {
-		log.Fatal("usage: servebench [-edits N] [-page content/cases/x.md] SITE")
+		log.Fatal("usage: servebench [-edits N] [-pause D] [-page content/cases/x.md] SITE")
 	}
 	root := flag.Arg(0)
 	s := serve.New(root, serve.Options{Drafts: true})
@@ -77,6 +78,7 @@ func main() {
 		if i%2 == 0 {
 			data = append(append([]byte{}, original...), fmt.Sprintf("\nEdit %d.\n", i)...)
 		}
+		time.Sleep(*pause)
 		t := time.Now()
 		if err := os.WriteFile(path, data, 0o644); err != nil {
 			log.Fatal(err)
