@@ -28,6 +28,11 @@ type Library struct {
 	// Unloaded are the files that could not be read as pages at all,
 	// known by their paths only (see stub): links may still name them.
 	Unloaded []*Page
+	// LeftOut are the pages this build leaves out although they are
+	// written and ready: confidential ones (and those an edition does not
+	// take). Links may name them, which is an error, and the leak check
+	// searches the output for what they say.
+	LeftOut []*Page
 }
 
 // Options change what Load keeps.
@@ -41,6 +46,12 @@ type Options struct {
 	// BaseURL, when set, replaces the config's (build --baseURL); the
 	// caller has checked it with ParseBaseURL.
 	BaseURL string
+	// Confidential keeps pages marked confidential: true (build
+	// --confidential, and the preview).
+	Confidential bool
+	// Keep, when set, says which of the other pages the build takes (an
+	// edition's filters); the rest are left out as confidential pages are.
+	Keep func(*Page) bool
 }
 
 // Load reads the site at root: its config and every page under content/.
@@ -72,7 +83,11 @@ func Load(root string, opts Options) (*Library, diag.List) {
 	for i, p := range pages {
 		errs.Append(lists[i])
 		if p != nil && (opts.Drafts || !p.Draft) && p.Publish {
-			lib.Pages = append(lib.Pages, p)
+			if (p.Confidential && !opts.Confidential) || (opts.Keep != nil && !opts.Keep(p)) {
+				lib.LeftOut = append(lib.LeftOut, p)
+			} else {
+				lib.Pages = append(lib.Pages, p)
+			}
 		}
 		if p == nil {
 			lib.Unloaded = append(lib.Unloaded, stub(pageFiles[i], cfg))

@@ -42,6 +42,13 @@ type Options struct {
 	// path relative to the site root (content/cases/x.md): an editor's
 	// buffers, for the language server.
 	Overlay map[string][]byte
+	// Preview is the writer's own view (serve): confidential pages are
+	// shown under a banner, and private: fields in a box, marked as not
+	// published. No published build sets it.
+	Preview bool
+	// Confidential keeps pages marked confidential: true, for an internal
+	// site (build --confidential). private: fields stay out even then.
+	Confidential bool
 }
 
 // Stats describe a finished build.
@@ -171,7 +178,8 @@ func (b *build) run(out Output) (Stats, diag.List) {
 func (b *build) prepare() diag.List {
 	var errs diag.List
 	b.timed("load", func() {
-		b.lib, errs = content.Load(b.root, content.Options{Drafts: b.opts.Drafts, Cache: b.reuse.pageCache(), Overlay: b.opts.Overlay, BaseURL: b.opts.BaseURL})
+		b.lib, errs = content.Load(b.root, content.Options{Drafts: b.opts.Drafts, Cache: b.reuse.pageCache(), Overlay: b.opts.Overlay, BaseURL: b.opts.BaseURL,
+			Confidential: b.opts.Confidential || b.opts.Preview})
 		var terrs diag.List
 		b.tmpl, terrs = render.LoadTemplates(b.root)
 		errs.Append(terrs)

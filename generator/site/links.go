@@ -42,6 +42,7 @@ const relatedLimit = 5
 func (b *build) link() diag.List {
 	r := link.NewResolver(append(slices.Clip(b.lib.Pages), b.lib.Unloaded...), b.lib.Config)
 	r.AddFiles(b.lib.Files)
+	r.AddLeftOut(b.lib.LeftOut)
 	for p, doc := range b.docs {
 		ids := make([]string, 0, len(doc.Headings)+len(doc.Blocks))
 		for _, h := range doc.Headings {
@@ -66,6 +67,10 @@ func (b *build) link() diag.List {
 			fw, err := r.Framework(p, name)
 			if err != nil {
 				lists[i].Add(unknownFramework(r, p, j, err))
+				continue
+			}
+			if r.LeftOut(fw) {
+				lists[i].Add(leftOutFramework(p, j, fw))
 				continue
 			}
 			fws[i] = append(fws[i], fw)
@@ -195,6 +200,10 @@ func resolveLinks(r *link.Resolver, cfg *content.Config, p *content.Page, doc *m
 			continue
 		}
 		if out[i].file != "" {
+			continue
+		}
+		if r.LeftOut(to) {
+			errs.Add(leftOutLink(to, pos))
 			continue
 		}
 		anchorID := ""
