@@ -63,15 +63,15 @@ The three experiences.
 // fixture reaches that output, so its absence from a published build means
 // the build left it out.
 var secretsOf = []struct{ text, file string }{
-	{"Zephyr Bank overdraft", "cases/zephyr/index.html"}, // its page
-	{"cases/zephyr/", "sitemap.xml"},                     // sitemap and file names
-	{"Zephyr Bank overdraft", "atom.xml"},                               // feed
-	{"Zephyr Bank overdraft", "casebook.json"},                          // the data
-	{"Zephyr Bank overdraft", "cases/open-case/index.html"},             // related cases, backlinks
-	{"nobody here noticed", "cases/open-case/index.html"},               // the backlink's quote
-	{"zephyrrole", "insights/index.html"},                            // chart labels
-	{"zephyrbanking", "industries/index.html"},                          // taxonomy lists
-	{"overdraftish", "search/"},                                         // the search index
+	{"Zephyr Bank overdraft", "cases/zephyr/index.html"},    // its page
+	{"cases/zephyr/", "sitemap.xml"},                        // sitemap and file names
+	{"Zephyr Bank overdraft", "atom.xml"},                   // feed
+	{"Zephyr Bank overdraft", "casebook.json"},              // the data
+	{"Zephyr Bank overdraft", "cases/open-case/index.html"}, // related cases, backlinks
+	{"nobody here noticed", "cases/open-case/index.html"},   // the backlink's quote
+	{"zephyrrole", "insights/index.html"},                   // chart labels
+	{"zephyrbanking", "industries/index.html"},              // taxonomy lists
+	{"overdraftish", "search/"},                             // the search index
 }
 
 func TestConfidentialIsLeftOut(t *testing.T) {
