@@ -1,0 +1,385 @@
+// Package leak finds, in a built site, texts the site must not hold: the
+// titles and sentences of pages it left out, private notes, names an
+// edition replaced. It searches every file and every file name for all of
+// them in one pass (an Aho-Corasick automaton), so the check costs about
+// as much as reading the output once.
+package leak
+
+import (
+	"encoding/json"
+	"html"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/casebook-cx/casebook/generator/diag"
+)
+
+// MinLength is the fewest characters a secret must have to be searched
+// for: shorter ones ("HR", "Q3", a two-letter slug) turn up by chance in
+// any site and would fail builds that leak nothing.
+const MinLength = 4
+
+// Secret is a text no published build may hold.
+type Secret struct {
+	Text string
+	// What names it for the writer: `the title of confidential page
+	// content/cases/x.md`.
+	What string
+	At   diag.Pos // where the writer wrote it
+}
+
+// Hit is a secret found in the output.
+type Hit struct {
+	File   string // the output file, slash-separated, relative to the output root
+	InName bool   // found in the file's name (or a folder's), not its bytes
+	Offset int    // byte offset in the file, or in its name
+	Secret Secret
+}
+
+// Scanner searches bytes for many secrets at once. It is safe for use by
+// several goroutines.
+type Scanner struct {
+	nodes   []node
+	root    [256]int32 // the root's transitions, dense: most bytes leave it at once
+	secrets []Secret
+	// pattern i is a form (raw, HTML- or JSON-escaped) of secret owner[i],
+	// of length length[i] in bytes.
+	owner   []int32
+	length  []int32
+	longest int
+	// The shallow nodes, where a search spends most of its time, also
+	// have dense transitions: dense[row[n]*classes+class[b]]. Bytes no
+	// secret holds share class 0, which leads back to the root.
+	class   [256]uint8
+	classes int
+	row     []int32 // -1 for a node without a dense row
+	dense   []int32
+	// ends has bit n set when a pattern ends at node n or on its failure
+	// chain: a small bitset read at every byte, in place of the nodes.
+	ends []uint64
+}
+
+// denseBudget bounds the dense table, in transitions (4 bytes each).
+const denseBudget = 1 << 22
+
+type node struct {
+	next []edge // sorted by byte
+	fail int32
+	// out lists the patterns ending here; dict is the nearest node on the
+	// failure chain with patterns of its own, or -1.
+	out  []int32
+	dict int32
+}
+
+type edge struct {
+	b  byte
+	to int32
+}
+
+// fold is how bytes compare: ASCII letters without case, and every
+// whitespace byte as a space, so that a sentence wrapped over lines in
+// the source, or capitalised in a heading, still matches.
+var fold [256]byte
+
+func init() {
+	for i := range fold {
+		fold[i] = byte(i)
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		fold[c] = byte(c + 'a' - 'A')
+	}
+	for _, c := range "\n\r\t\f\v" {
+		fold[c] = ' '
+	}
+}
+
+// New prepares a scanner for secrets. Secrets shorter than MinLength
+// characters are left out; each other one is searched for as written and
+// as HTML and JSON would escape it.
+func New(secrets []Secret) *Scanner {
+	s := &Scanner{nodes: []node{{dict: -1}}}
+	seen := map[string]bool{}
+	for _, sec := range secrets {
+		text := strings.Join(strings.Fields(sec.Text), " ")
+		if utf8.RuneCountInString(text) < MinLength {
+			continue
+		}
+		sec.Text = text
+		id := int32(len(s.secrets))
+		added := false
+		for _, form := range forms(text) {
+			key := string(foldString(form))
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			s.add(key, id)
+			added = true
+		}
+		if added {
+			s.secrets = append(s.secrets, sec)
+		}
+	}
+	s.link()
+	return s
+}
+
+// Len is how many secrets the scanner searches for.
+func (s *Scanner) Len() int { return len(s.secrets) }
+
+// forms are the ways text may stand in the output: as it is, escaped for
+// HTML and XML, and escaped inside a JSON string.
+func forms(text string) []string {
+	out := []string{text, html.EscapeString(text)}
+	for _, escapeHTML := range []bool{true, false} {
+		var b strings.Builder
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(escapeHTML)
+		if enc.Encode(text) == nil {
+			out = append(out, strings.TrimSuffix(strings.TrimSpace(b.String()), `"`)[1:])
+		}
+	}
+	return out
+}
+
+func foldString(s string) []byte {
+	b := []byte(s)
+	for i, c := range b {
+		b[i] = fold[c]
+	}
+	return b
+}
+
+// add puts one pattern into the trie.
+func (s *Scanner) add(pattern string, secret int32) {
+	at := int32(0)
+	for i := 0; i < len(pattern); i++ {
+		at = s.child(at, pattern[i], true)
+	}
+	s.nodes[at].out = append(s.nodes[at].out, int32(len(s.owner)))
+	s.owner = append(s.owner, secret)
+	s.length = append(s.length, int32(len(pattern)))
+	s.longest = max(s.longest, len(pattern))
+}
+
+// child is the node reached from n by byte c, made when make is set;
+// -1 when there is none.
+func (s *Scanner) child(n int32, c byte, make bool) int32 {
+	edges := s.nodes[n].next
+	lo, hi := 0, len(edges)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if edges[m].b < c {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(edges) && edges[lo].b == c {
+		return edges[lo].to
+	}
+	if !make {
+		return -1
+	}
+	id := int32(len(s.nodes))
+	s.nodes = append(s.nodes, node{dict: -1})
+	edges = append(edges, edge{})
+	copy(edges[lo+1:], edges[lo:])
+	edges[lo] = edge{c, id}
+	s.nodes[n].next = edges
+	return id
+}
+
+// link sets every node's failure link, breadth first, and the root's
+// dense transitions.
+func (s *Scanner) link() {
+	queue := make([]int32, 0, len(s.nodes))
+	for c := range s.root {
+		s.root[c] = 0
+	}
+	for _, e := range s.nodes[0].next {
+		s.root[e.b] = e.to
+		s.nodes[e.to].fail = 0
+		queue = append(queue, e.to)
+	}
+	for head := 0; head < len(queue); head++ {
+		n := queue[head]
+		for _, e := range s.nodes[n].next {
+			f := s.nodes[n].fail
+			for f != 0 && s.child(f, e.b, false) < 0 {
+				f = s.nodes[f].fail
+			}
+			target := s.step(f, e.b)
+			s.nodes[e.to].fail = target
+			if len(s.nodes[target].out) > 0 {
+				s.nodes[e.to].dict = target
+			} else {
+				s.nodes[e.to].dict = s.nodes[target].dict
+			}
+			queue = append(queue, e.to)
+		}
+	}
+	s.densify(queue)
+	s.ends = make([]uint64, (len(s.nodes)+63)/64)
+	for n := range s.nodes {
+		if len(s.nodes[n].out) > 0 || s.nodes[n].dict >= 0 {
+			s.ends[n/64] |= 1 << (n % 64)
+		}
+	}
+}
+
+// densify gives the root and the nodes nearest it, in breadth-first
+// order, dense transitions, as far as denseBudget allows. A node's
+// failure link is nearer the root than the node, so its row is made first.
+func (s *Scanner) densify(order []int32) {
+	s.classes = 1
+	for _, n := range s.nodes {
+		for _, e := range n.next {
+			if s.class[e.b] == 0 && s.classes < 256 {
+				s.class[e.b] = uint8(s.classes)
+				s.classes++
+			}
+		}
+	}
+	s.row = make([]int32, len(s.nodes))
+	for i := range s.row {
+		s.row[i] = -1
+	}
+	rows := min(len(order)+1, max(1, denseBudget/s.classes))
+	s.dense = make([]int32, rows*s.classes)
+	byClass := make([]byte, s.classes)
+	for b := 255; b >= 0; b-- {
+		byClass[s.class[b]] = byte(b)
+	}
+	for r, n := range append([]int32{0}, order[:rows-1]...) {
+		s.row[n] = int32(r)
+		for c := 1; c < s.classes; c++ {
+			b := byClass[c]
+			to := s.child(n, b, false)
+			if to < 0 {
+				if n == 0 {
+					to = 0
+				} else {
+					f := s.nodes[n].fail
+					to = s.dense[int(s.row[f])*s.classes+c]
+				}
+			}
+			s.dense[r*s.classes+c] = to
+		}
+	}
+}
+
+// next is the transition from n by c: by n's dense row if it has one,
+// else by its edges or its failure link's.
+func (s *Scanner) next(n int32, c byte) int32 {
+	for {
+		if r := s.row[n]; r >= 0 {
+			return s.dense[int(r)*s.classes+int(s.class[c])]
+		}
+		if to := s.child(n, c, false); to >= 0 {
+			return to
+		}
+		n = s.nodes[n].fail
+	}
+}
+
+// step is the transition from n by c, following failure links.
+func (s *Scanner) step(n int32, c byte) int32 {
+	for n != 0 {
+		if to := s.child(n, c, false); to >= 0 {
+			return to
+		}
+		n = s.nodes[n].fail
+	}
+	return s.root[c]
+}
+
+// Scan searches one output file, its name and (when content is set) its
+// bytes, and returns the first hit of each secret in it.
+func (s *Scanner) Scan(name string, data []byte, content bool) []Hit {
+	if len(s.secrets) == 0 {
+		return nil
+	}
+	var hits []Hit
+	found := map[int32]bool{}
+	report := func(secret int32, file string, inName bool, offset int) {
+		if found[secret] {
+			return
+		}
+		found[secret] = true
+		hits = append(hits, Hit{File: file, InName: inName, Offset: offset, Secret: s.secrets[secret]})
+	}
+	// The name with a slash before it, so that a folder named as a secret
+	// slug is a whole path segment.
+	s.search([]byte("/"+name), func(secret int32, at int) { report(secret, name, true, max(at-1, 0)) })
+	if content {
+		s.search(data, func(secret int32, at int) { report(secret, name, false, at) })
+	}
+	return hits
+}
+
+// search runs the automaton over data and calls hit with the secret and
+// the offset at which each whole-word match starts. A run of whitespace
+// reads as one space, as patterns are written; starts remembers where
+// each of the last bytes the automaton read stood in data, to give a
+// match's offset.
+func (s *Scanner) search(data []byte, hit func(secret int32, at int)) {
+	state := int32(0)
+	starts := make([]int, s.longest)
+	read := 0
+	space := false
+	for i := 0; i < len(data); i++ {
+		c := fold[data[i]]
+		if c == ' ' {
+			if space {
+				continue
+			}
+			space = true
+		} else {
+			space = false
+		}
+		starts[read%len(starts)] = i
+		read++
+		if state = s.next(state, c); s.ends[state/64]&(1<<(state%64)) == 0 {
+			continue
+		}
+		for n := state; n >= 0; n = s.nodes[n].dict {
+			for _, p := range s.nodes[n].out {
+				start := starts[(read-int(s.length[p]))%len(starts)]
+				if wholeWord(data, start, i+1) {
+					hit(s.owner[p], start)
+				}
+			}
+			if n == 0 {
+				break
+			}
+		}
+	}
+}
+
+// wholeWord reports whether data[start:end] is not part of a longer word:
+// a secret "Aurora" is not found in "Auroras", so that short names do not
+// fail builds by chance. A match that starts or ends with a non-letter
+// (a slug with slashes) needs nothing on that side.
+func wholeWord(data []byte, start, end int) bool {
+	return !(wordAt(data, start) && wordBefore(data, start)) && !(wordBefore(data, end) && wordAt(data, end))
+}
+
+func wordAt(data []byte, i int) bool {
+	if i >= len(data) {
+		return false
+	}
+	r, _ := utf8.DecodeRune(data[i:])
+	return isWord(r)
+}
+
+func wordBefore(data []byte, i int) bool {
+	if i <= 0 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRune(data[:i])
+	return isWord(r)
+}
+
+func isWord(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' }
