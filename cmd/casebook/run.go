@@ -146,8 +146,9 @@ func plural(n int, one, many string) string {
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	fs := flagSet("build", "build [--drafts] [--out public] [--baseURL URL] [--timings] [DIR]", stderr)
+	fs := flagSet("build", "build [--drafts] [--confidential] [--out public] [--baseURL URL] [--timings] [DIR]", stderr)
 	drafts := fs.Bool("drafts", false, "include pages marked draft: true")
+	confidential := fs.Bool("confidential", false, "include pages marked confidential: true, for an internal site")
 	baseFlag := fs.String("baseURL", "", "the address the site is published at, replacing casebook.yaml's (deploy previews)")
 	outFlag := fs.String("out", "public", "output folder, relative to DIR unless absolute")
 	timings := fs.Bool("timings", false, "print how long each step of the build took")
@@ -180,7 +181,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	progress, finish := progressMeter(stderr, start)
 	prepared, restore := boundMemory()
 	defer restore()
-	stats, errs := site.Build(root, site.Options{Drafts: *drafts, BaseURL: baseURL, Progress: progress, Prepared: prepared}, disk)
+	stats, errs := site.Build(root, site.Options{Drafts: *drafts, Confidential: *confidential, BaseURL: baseURL, Progress: progress, Prepared: prepared}, disk)
 	finish()
 	if errs.HasErrors() {
 		disk.Abort()
@@ -242,6 +243,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs := flagSet("check", "check [--format text|json] [DIR]", stderr)
 	format := fs.String("format", "text", "text (one problem a line on stderr) or json (a list on stdout)")
 	drafts := fs.Bool("drafts", false, "check pages marked draft: true as part of the site")
+	confidential := fs.Bool("confidential", false, "check the internal site, with pages marked confidential: true")
 	pos, code, done := parse(fs, args, 1)
 	if done {
 		return code
@@ -254,7 +256,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return exitUsage
 	}
-	errs := site.Check(root, site.Options{Drafts: *drafts})
+	errs := site.Check(root, site.Options{Drafts: *drafts, Confidential: *confidential})
 	if *format == "json" {
 		list := errs
 		if list == nil {

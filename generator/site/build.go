@@ -110,6 +110,9 @@ type output struct {
 	// fingerprint, when set, hashes all render reads, so that a Builder can
 	// keep the bytes of its last build when it is unchanged.
 	fingerprint func() uint64
+	// builtin marks casebook's own files (default CSS and scripts, the
+	// mermaid bundle), whose bytes the leak check need not read.
+	builtin bool
 }
 
 // Check runs the pipeline, rendering into nothing, and reports what is
@@ -241,6 +244,7 @@ func (discard) WriteFile(string, []byte) error { return nil }
 // write renders every output in parallel and hands it to out.
 func (b *build) write(out Output) (Stats, diag.List) {
 	b.plan()
+	check := b.newLeakCheck()
 	var (
 		mu    sync.Mutex
 		errs  diag.List
@@ -251,6 +255,7 @@ func (b *build) write(out Output) (Stats, diag.List) {
 		o := b.outputs[i]
 		data, rendered, err := b.reuse.make(o)
 		if err == nil {
+			check.scan(o, data)
 			err = out.WriteFile(o.name, data)
 		}
 		mu.Lock()
@@ -275,6 +280,7 @@ func (b *build) write(out Output) (Stats, diag.List) {
 			b.opts.Progress(done, len(b.outputs))
 		}
 	})
+	errs.Append(check.errors())
 	return stats, errs
 }
 

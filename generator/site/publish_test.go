@@ -224,3 +224,54 @@ As in [[Zephyr affair|the bank]], and [the same](zephyr.md).
 		t.Errorf("--confidential: %v", errs)
 	}
 }
+
+// TestLeakCheckFails feeds a published build texts it must not hold, each
+// in a different place, and wants each named with its output file and
+// the offset, at the place the secret was written.
+func TestLeakCheckFails(t *testing.T) {
+	for _, tc := range []struct {
+		name, extra, want string
+	}{
+		{"title in a body", "-- content/about.md --\n# About\n\nWe once helped Zephyr Bank Overdraft, quietly.\n",
+			`content/cases/zephyr.md:2:8: error: leak: the title of confidential page content/cases/zephyr.md, "Zephyr Bank overdraft", is in the output file about/index.html at byte `},
+		{"alias in a summary", "-- content/about.md --\n---\nsummary: Remember the zephyr affair?\n---\n# About\n",
+			`content/cases/zephyr.md:1:1: error: leak: an alias of confidential page content/cases/zephyr.md, "Zephyr affair", is in the output file about/index.html at byte `},
+		{"sentence in a page", "-- content/about.md --\n# About\n\nThe overdraftish fee was charged twice to every account\nin the northern branch office.\n",
+			`content/cases/zephyr.md:13:1: error: leak: a sentence of confidential page content/cases/zephyr.md, "The overdraftish fee was charged twice to every account in the northern branch office.", is in the output file about/index.html at byte `},
+		{"private value in a tag", "-- content/about.md --\n---\ntags: [Mirja Salonen]\n---\n# About\n",
+			`content/cases/open-case.md:13:14: error: leak: a private: value of content/cases/open-case.md as a slug, "mirja-salonen", is in the name of output file tags/mirja-salonen/index.html at byte 5;`},
+		{"private value in a static file", "-- static/notes.txt --\nCall +358 40 123 4567 after five.\n",
+			`error: leak: a private: value of content/cases/open-case.md, "+358 40 123 4567", is in the output file notes.txt at byte 5;`},
+		{"address in a static file name", "-- static/cases/zephyr/x.txt --\nhello\n",
+			`content/cases/zephyr.md:1:1: error: leak: the address of confidential page content/cases/zephyr.md, "cases/zephyr/", is in the name of output file cases/zephyr/x.txt at byte 0;`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			root := writeSite(t, txtar.Parse([]byte(secretLibrary+tc.extra)))
+			_, errs := Build(root, Options{}, NewMemOutput())
+			if !strings.Contains(errs.Error(), tc.want) {
+				t.Errorf("got\n%v\nwant a line containing\n%s", errs, tc.want)
+			}
+			for _, d := range errs.Errors() {
+				if d.Rule != "leak" {
+					t.Errorf("rule %q: %s", d.Rule, d)
+				}
+			}
+			if checked := Check(root, Options{}); !strings.Contains(checked.Error(), tc.want) {
+				t.Errorf("check does not find the leak:\n%v", checked)
+			}
+		})
+	}
+}
+
+// TestLeakOffsets checks that a reported offset points at the secret.
+func TestLeakOffsets(t *testing.T) {
+	root := writeSite(t, txtar.Parse([]byte(secretLibrary+"-- static/a.txt --\n0123456789 Hotel fee 40k for the Aurora work.\n")))
+	out := NewMemOutput()
+	_, errs := Build(root, Options{}, out)
+	if len(errs.Errors()) != 1 || !strings.Contains(errs.Error(), "a.txt at byte 17;") {
+		t.Fatalf("got %v", errs)
+	}
+	if got := string(out.Files()["a.txt"][17:24]); got != "fee 40k" {
+		t.Errorf("byte 17 starts %q", got)
+	}
+}
