@@ -45,3 +45,34 @@ func TestLeakLeavesPreviousSite(t *testing.T) {
 		t.Error("--confidential left the case out")
 	}
 }
+
+// TestEditionsCommand builds one edition and then all, each into its own
+// folder, and checks one without writing.
+func TestEditionsCommand(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "lib")
+	writeFile(t, filepath.Join(dir, "casebook.yaml"), "title: Lib\neditions:\n  acme: {include: {client: [acme]}}\n  open: {exclude: {client: [acme]}, replace: {Zeta Oy: a client}}\n")
+	writeFile(t, filepath.Join(dir, "content", "cases", "a.md"), "---\ntitle: For Acme\nclient: acme\n---\nText.\n")
+	writeFile(t, filepath.Join(dir, "content", "cases", "b.md"), "---\ntitle: For Zeta Oy\nclient: zeta\n---\nText.\n")
+	if code, _, stderr := casebook(t, "build", "--edition", "acme", dir); code != exitOK {
+		t.Fatal(stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public-editions", "acme", "cases", "a", "index.html")); err != nil {
+		t.Error(err)
+	}
+	if code, _, stderr := casebook(t, "build", "--editions", dir); code != exitOK {
+		t.Fatal(stderr)
+	}
+	open := readFile(t, filepath.Join(dir, "public-editions", "open", "cases", "b", "index.html"))
+	if !strings.Contains(open, "For a client") || strings.Contains(open, "Zeta Oy") {
+		t.Error("the open edition did not replace Zeta Oy")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public-editions", "open", "cases", "a")); !os.IsNotExist(err) {
+		t.Error("the open edition has the acme case")
+	}
+	if code, _, stderr := casebook(t, "check", "--edition", "nope", dir); code != exitContent || !strings.Contains(stderr, `no edition "nope"`) {
+		t.Errorf("check --edition nope: exit %d, %s", code, stderr)
+	}
+	if code, _, stderr := casebook(t, "build", "--edition", "acme", "--editions", dir); code != exitUsage {
+		t.Errorf("both flags: exit %d, %s", code, stderr)
+	}
+}

@@ -39,6 +39,10 @@ type Config struct {
 	// casebook.json may carry (json: {params: [...]}); the others stay in
 	// templates, since a key like client: or fee: is no reader's business.
 	JSONParams []string
+	// Editions are the sites casebook.yaml's editions: defines, by name;
+	// Edition is the one being built, nil for the whole library.
+	Editions map[string]*Edition
+	Edition  *Edition
 }
 
 // Notes reports whether the site is a folder of notes without content/,
@@ -150,6 +154,8 @@ func LoadConfig(root string) (*Config, diag.List) {
 				}
 				cfg.MissingLinks = s
 			}
+		case "editions":
+			cfg.Editions = d.editions(kv.value)
 		case "json":
 			for _, jk := range d.mapping(kv.value, kv.key) {
 				if jk.key != "params" {

@@ -49,6 +49,9 @@ type Options struct {
 	// Confidential keeps pages marked confidential: true, for an internal
 	// site (build --confidential). private: fields stay out even then.
 	Confidential bool
+	// Edition names the edition of casebook.yaml to build ("" for the
+	// whole library less its confidential pages).
+	Edition string
 }
 
 // Stats describe a finished build.
@@ -182,7 +185,7 @@ func (b *build) prepare() diag.List {
 	var errs diag.List
 	b.timed("load", func() {
 		b.lib, errs = content.Load(b.root, content.Options{Drafts: b.opts.Drafts, Cache: b.reuse.pageCache(), Overlay: b.opts.Overlay, BaseURL: b.opts.BaseURL,
-			Confidential: b.opts.Confidential || b.opts.Preview})
+			Confidential: b.opts.Confidential || b.opts.Preview, Edition: b.opts.Edition})
 		var terrs diag.List
 		b.tmpl, terrs = render.LoadTemplates(b.root)
 		errs.Append(terrs)

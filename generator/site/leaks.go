@@ -59,6 +59,11 @@ func (b *build) secrets() []leak.Secret {
 			add(s.text, "a sentence of "+page, diag.Pos{Path: p.File, Line: p.BodyLine + s.line, Col: s.col})
 		}
 	}
+	if ed := b.lib.Config.Edition; ed != nil {
+		for _, r := range ed.Replace {
+			add(r.From, "a name edition "+ed.Name+" replaces", r.At)
+		}
+	}
 	for _, pages := range [][]*content.Page{b.lib.Pages, b.lib.LeftOut} {
 		for _, p := range pages {
 			for _, s := range p.Secrets {
