@@ -87,6 +87,7 @@ func (b *build) link() diag.List {
 	b.linked.embedded, eerrs = checkEmbeds(pages, b.docs, b.linked.links)
 	errs.Append(eerrs)
 	b.linked.graph = graph(pages, b.docs, b.linked.links)
+	b.dropLeftOutFiles(r)
 	var cases []*content.Page
 	for _, p := range pages {
 		if p.Kind == content.KindCase {
@@ -273,4 +274,46 @@ func describeLink(l markdown.Link) string {
 		return "![[" + s + "]]"
 	}
 	return "[[" + s + "]]"
+}
+
+// dropLeftOutFiles leaves out the files beside pages that only left-out
+// pages use: those in a left-out page's bundle folder and those its links
+// and embeds name, unless a published page links to them too. A picture
+// of a confidential case is as confidential as its text, and its path
+// would name the case.
+func (b *build) dropLeftOutFiles(r *link.Resolver) {
+	if len(b.lib.LeftOut) == 0 {
+		return
+	}
+	used := map[string]bool{}
+	for _, p := range b.lib.Pages {
+		for _, to := range b.linked.links[p] {
+			if to.file != "" {
+				used[to.file] = true
+			}
+		}
+	}
+	drop := map[string]bool{}
+	conv := markdown.New(markdown.Options{Unsafe: b.lib.Config.Unsafe})
+	for _, p := range b.lib.LeftOut {
+		if p.Bundle != "" {
+			for _, f := range b.lib.Files {
+				if strings.HasPrefix(f, p.Bundle+"/") {
+					drop[f] = true
+				}
+			}
+		}
+		doc, err := conv.Convert(p.Body)
+		if err != nil {
+			continue
+		}
+		for _, l := range doc.Links {
+			if l.Kind == markdown.LinkFile || l.Kind == markdown.LinkWiki && link.IsFile(l.Target) {
+				if f, err := r.Attachment(p, l.Target); err == nil {
+					drop[f] = true
+				}
+			}
+		}
+	}
+	b.lib.Files = slices.DeleteFunc(slices.Clone(b.lib.Files), func(f string) bool { return drop[f] && !used[f] })
 }

@@ -275,3 +275,31 @@ func TestLeakOffsets(t *testing.T) {
 		t.Errorf("byte 17 starts %q", got)
 	}
 }
+
+// TestLeftOutAttachments leaves out the pictures only a confidential case
+// uses (its bundle's and those it links), and keeps one a published page
+// shows too.
+func TestLeftOutAttachments(t *testing.T) {
+	files, _ := buildFixture(t, secretLibrary+`-- content/cases/vault/index.md --
+---
+title: The vault
+confidential: true
+---
+![plan](plan.png) ![[shared.png]] ![[only-secret.png]]
+-- content/cases/vault/plan.png --
+png
+-- content/shared.png --
+png
+-- content/only-secret.png --
+png
+-- content/about.md --
+# About
+
+![[shared.png]]
+`, Options{})
+	for name, want := range map[string]bool{"cases/vault/plan.png": false, "only-secret.png": false, "shared.png": true} {
+		if _, got := files[name]; got != want {
+			t.Errorf("%s written: %v, want %v", name, got, want)
+		}
+	}
+}
