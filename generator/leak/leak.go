@@ -326,9 +326,8 @@ func (s *Scanner) Scan(name string, data []byte, content bool) []Hit {
 // match's offset.
 func (s *Scanner) search(data []byte, hit func(secret int32, at int)) {
 	state := int32(0)
-	starts := make([]int, s.longest)
-	read := 0
 	space := false
+	dense, class, classes, row, ends := s.dense, &s.class, s.classes, s.row, s.ends
 	for i := 0; i < len(data); i++ {
 		c := fold[data[i]]
 		if c == ' ' {
@@ -339,23 +338,39 @@ func (s *Scanner) search(data []byte, hit func(secret int32, at int)) {
 		} else {
 			space = false
 		}
-		starts[read%len(starts)] = i
-		read++
-		if state = s.next(state, c); s.ends[state/64]&(1<<(state%64)) == 0 {
+		if r := row[state]; r >= 0 {
+			state = dense[int(r)*classes+int(class[c])]
+		} else {
+			state = s.next(state, c)
+		}
+		if ends[state>>6]&(1<<(state&63)) == 0 {
 			continue
 		}
-		for n := state; n >= 0; n = s.nodes[n].dict {
+		for n := state; n > 0; n = s.nodes[n].dict {
 			for _, p := range s.nodes[n].out {
-				start := starts[(read-int(s.length[p]))%len(starts)]
+				start := matchStart(data, i+1, int(s.length[p]))
 				if wholeWord(data, start, i+1) {
 					hit(s.owner[p], start)
 				}
 			}
-			if n == 0 {
-				break
-			}
 		}
 	}
+}
+
+// matchStart finds where a match of length folded bytes ending at end
+// starts, a run of whitespace counting as one byte as the search read it.
+func matchStart(data []byte, end, length int) int {
+	i := end
+	for length > 0 && i > 0 {
+		i--
+		if fold[data[i]] == ' ' {
+			for i > 0 && fold[data[i-1]] == ' ' {
+				i--
+			}
+		}
+		length--
+	}
+	return i
 }
 
 // wholeWord reports whether data[start:end] is not part of a longer word:

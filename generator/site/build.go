@@ -284,6 +284,11 @@ func (b *build) write(out Output) (Stats, diag.List) {
 		}
 	})
 	errs.Append(check.errors())
+	if check != nil {
+		// Scanning runs inside the parallel writing; this is its share of
+		// the CPU time, summed over every goroutine that scanned.
+		b.phases = append(b.phases, Phase{Name: "leak check (cpu)", Duration: time.Duration(check.cpu.Load())})
+	}
 	return stats, errs
 }
 

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	"github.com/casebook-cx/casebook/generator/content"
 	"github.com/casebook-cx/casebook/generator/diag"
@@ -111,6 +113,7 @@ type leakCheck struct {
 	scanner *leak.Scanner
 	mu      sync.Mutex
 	hits    []leak.Hit
+	cpu     atomic.Int64 // nanoseconds spent scanning, summed over goroutines
 }
 
 // newLeakCheck prepares the check of a published build; the preview,
@@ -135,7 +138,9 @@ func (c *leakCheck) scan(o output, data []byte) {
 	if c == nil {
 		return
 	}
+	start := time.Now()
 	hits := c.scanner.Scan(o.name, data, !o.builtin)
+	c.cpu.Add(int64(time.Since(start)))
 	if len(hits) == 0 {
 		return
 	}
