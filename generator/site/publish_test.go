@@ -303,3 +303,38 @@ png
 		}
 	}
 }
+
+// TestPreviewRebuildsPrivateNotes edits a private value and a page's
+// confidential mark under a preview Builder: the page is drawn again with
+// the new box and banner, as a fresh preview build draws it.
+func TestPreviewRebuildsPrivateNotes(t *testing.T) {
+	root := writeSite(t, txtar.Parse([]byte(secretLibrary)))
+	opts := Options{Preview: true, Drafts: true, NoCards: true}
+	r := NewBuilder(root, opts)
+	if _, errs := r.Build(NewMemOutput()); errs.HasErrors() {
+		t.Fatal(errs)
+	}
+	edit(t, root, "content/cases/open-case.md", func(s string) string {
+		s = strings.Replace(s, "fee 40k for the Aurora work", "fee 45k after the change", 1)
+		return strings.Replace(s, "region: north", "region: north\nconfidential: true", 1)
+	})
+	out := NewMemOutput()
+	stats, errs := r.Build(out)
+	if errs.HasErrors() {
+		t.Fatal(errs)
+	}
+	if stats.Rendered == 0 {
+		t.Fatal("nothing was drawn again")
+	}
+	page := string(out.Files()["cases/open-case/index.html"])
+	if !strings.Contains(page, "fee 45k after the change") || !strings.Contains(page, "Confidential: not published") {
+		t.Error("the rebuilt page lacks the new private value or the banner")
+	}
+	fresh := NewMemOutput()
+	if _, errs := Build(root, opts, fresh); errs.HasErrors() {
+		t.Fatal(errs)
+	}
+	if string(fresh.Files()["cases/open-case/index.html"]) != page {
+		t.Error("the rebuilt page differs from a fresh preview build")
+	}
+}
