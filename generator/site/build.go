@@ -100,6 +100,9 @@ type build struct {
 	reuse *Builder
 	// fingerprints of the views, when reuse is set.
 	prints *render.Fingerprints
+	// leftOutStatic are the files under static/, by output name, that only
+	// left-out pages name.
+	leftOutStatic map[string]bool
 	// checkOnly skips what only rendering needs (related cases), for
 	// Builder.Analyze.
 	checkOnly bool

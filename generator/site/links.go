@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -276,6 +277,10 @@ func describeLink(l markdown.Link) string {
 	return "[[" + s + "]]"
 }
 
+// rootPath finds the site-root paths (src="/img/x.png") a body's HTML
+// names: files under static/, which is copied to the output's root.
+var rootPath = regexp.MustCompile(`(?:src|href)="/([^"?#/][^"?#]*)`)
+
 // dropLeftOutFiles leaves out the files beside pages that only left-out
 // pages use: those in a left-out page's bundle folder and those its links
 // and embeds name, unless a published page links to them too. A picture
@@ -286,14 +291,19 @@ func (b *build) dropLeftOutFiles(r *link.Resolver) {
 		return
 	}
 	used := map[string]bool{}
+	usedStatic := map[string]bool{}
 	for _, p := range b.lib.Pages {
 		for _, to := range b.linked.links[p] {
 			if to.file != "" {
 				used[to.file] = true
 			}
 		}
+		for _, m := range rootPath.FindAllSubmatch(b.docs[p].HTML, -1) {
+			usedStatic[string(m[1])] = true
+		}
 	}
 	drop := map[string]bool{}
+	b.leftOutStatic = map[string]bool{}
 	conv := markdown.New(markdown.Options{Unsafe: b.lib.Config.Unsafe})
 	for _, p := range b.lib.LeftOut {
 		if p.Bundle != "" {
@@ -306,6 +316,11 @@ func (b *build) dropLeftOutFiles(r *link.Resolver) {
 		doc, err := conv.Convert(p.Body)
 		if err != nil {
 			continue
+		}
+		for _, m := range rootPath.FindAllSubmatch(doc.HTML, -1) {
+			if !usedStatic[string(m[1])] {
+				b.leftOutStatic[string(m[1])] = true
+			}
 		}
 		for _, l := range doc.Links {
 			if l.Kind == markdown.LinkFile || l.Kind == markdown.LinkWiki && link.IsFile(l.Target) {

@@ -302,6 +302,9 @@ func (b *build) copyTree(dir, prefix string) {
 		}
 		if e.Type().IsRegular() {
 			rel, _ := filepath.Rel(base, p)
+			if b.leftOutStatic[prefix+filepath.ToSlash(rel)] {
+				return nil // only pages this build leaves out use it
+			}
 			b.copyFile(filepath.Join(dir, rel), prefix+filepath.ToSlash(rel))
 		}
 		return nil

@@ -277,27 +277,35 @@ func TestLeakOffsets(t *testing.T) {
 }
 
 // TestLeftOutAttachments leaves out the pictures only a confidential case
-// uses (its bundle's and those it links), and keeps one a published page
-// shows too.
+// uses (its bundle's, those it links, those under static/ it names by
+// their root path), and keeps those a published page shows too, and
+// static files no page names.
 func TestLeftOutAttachments(t *testing.T) {
 	files, _ := buildFixture(t, secretLibrary+`-- content/cases/vault/index.md --
 ---
 title: The vault
 confidential: true
 ---
-![plan](plan.png) ![[shared.png]] ![[only-secret.png]]
+![plan](plan.png) ![[shared.png]] ![[only-secret.png]] ![a](/img/alone.png) ![b](/img/both.png)
 -- content/cases/vault/plan.png --
 png
 -- content/shared.png --
 png
 -- content/only-secret.png --
 png
+-- static/img/alone.png --
+png
+-- static/img/both.png --
+png
+-- static/img/other.png --
+png
 -- content/about.md --
 # About
 
-![[shared.png]]
+![[shared.png]] ![b](/img/both.png)
 `, Options{})
-	for name, want := range map[string]bool{"cases/vault/plan.png": false, "only-secret.png": false, "shared.png": true} {
+	for name, want := range map[string]bool{"cases/vault/plan.png": false, "only-secret.png": false, "shared.png": true,
+		"img/alone.png": false, "img/both.png": true, "img/other.png": true} {
 		if _, got := files[name]; got != want {
 			t.Errorf("%s written: %v, want %v", name, got, want)
 		}
