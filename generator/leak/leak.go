@@ -61,7 +61,7 @@ type Scanner struct {
 }
 
 // denseBudget bounds the dense table, in transitions (4 bytes each).
-const denseBudget = 1 << 22
+const denseBudget = 1 << 20
 
 type node struct {
 	next []edge // sorted by byte
