@@ -205,12 +205,12 @@ func (d *decoder) private(n *yaml.Node) (map[string]any, []Secret) {
 	var secrets []Secret
 	var walk func(n *yaml.Node, depth int)
 	walk = func(n *yaml.Node, depth int) {
-		if n == nil || depth > 64 { // an alias loop is YAML's to refuse; this only bounds the walk
+		// Aliases are not followed: their texts are collected where their
+		// anchor stands, and following them could take exponential time.
+		if n == nil || depth > 64 {
 			return
 		}
 		switch n.Kind {
-		case yaml.AliasNode:
-			walk(n.Alias, depth+1)
 		case yaml.ScalarNode:
 			if n.Tag == "!!str" && strings.TrimSpace(n.Value) != "" {
 				secrets = append(secrets, Secret{Text: strings.TrimSpace(n.Value), At: d.pos(n)})

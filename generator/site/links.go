@@ -298,8 +298,10 @@ func (b *build) dropLeftOutFiles(r *link.Resolver) {
 				used[to.file] = true
 			}
 		}
-		for _, m := range rootPath.FindAllSubmatch(b.docs[p].HTML, -1) {
-			usedStatic[string(m[1])] = true
+		if doc := b.docs[p]; doc != nil {
+			for _, m := range rootPath.FindAllSubmatch(doc.HTML, -1) {
+				usedStatic[string(m[1])] = true
+			}
 		}
 	}
 	drop := map[string]bool{}
