@@ -346,3 +346,16 @@ func TestPreviewRebuildsPrivateNotes(t *testing.T) {
 		t.Error("the rebuilt page differs from a fresh preview build")
 	}
 }
+
+func TestPrivateMustBeAMapping(t *testing.T) {
+	root := writeSite(t, txtar.Parse([]byte("-- casebook.yaml --\ntitle: T\n-- content/a.md --\n---\ntitle: A\nprivate: fee 40k\nconfidential: maybe\n---\nText.\n")))
+	got := Check(root, Options{}).Error()
+	for _, want := range []string{
+		"content/a.md:3:10: error: private: want a mapping of notes that are never published, got",
+		"content/a.md:4:15: error: confidential: want true or false",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %s in\n%s", want, got)
+		}
+	}
+}
