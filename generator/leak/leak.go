@@ -49,11 +49,12 @@ type Scanner struct {
 	length  []int32
 	longest int
 	// The shallow nodes, where a search spends most of its time, also
-	// have dense transitions: dense[row[n]*classes+class[b]]. Bytes no
-	// secret holds share class 0, which leads back to the root.
+	// have dense transitions: dense[n*classes+class[b]]. Bytes no secret
+	// holds share class 0, which leads back to the root. Nodes are
+	// numbered breadth first, so the shallow ones come first.
 	class   [256]uint8
 	classes int
-	row     []int32 // -1 for a node without a dense row
+	rows    int // nodes 0 to rows-1, the nearest the root, have dense rows
 	dense   []int32
 	// ends has bit n set when a pattern ends at node n or on its failure
 	// chain: a small bitset read at every byte, in place of the nodes.
@@ -61,7 +62,7 @@ type Scanner struct {
 }
 
 // denseBudget bounds the dense table, in transitions (4 bytes each).
-const denseBudget = 1 << 20
+var denseBudget = 1 << 20 // a variable so that tests can make the sparse path carry most of a search
 
 type node struct {
 	next []edge // sorted by byte
@@ -220,7 +221,8 @@ func (s *Scanner) link() {
 			queue = append(queue, e.to)
 		}
 	}
-	s.densify(queue)
+	s.renumber(queue)
+	s.densify()
 	s.ends = make([]uint64, (len(s.nodes)+63)/64)
 	for n := range s.nodes {
 		if len(s.nodes[n].out) > 0 || s.nodes[n].dict >= 0 {
@@ -229,10 +231,35 @@ func (s *Scanner) link() {
 	}
 }
 
-// densify gives the root and the nodes nearest it, in breadth-first
-// order, dense transitions, as far as denseBudget allows. A node's
-// failure link is nearer the root than the node, so its row is made first.
-func (s *Scanner) densify(order []int32) {
+// renumber numbers the nodes in breadth-first order (order holds all
+// but the root), so that the nearer a node is to the root, the lower its
+// number: a node's failure link then always has a lower number than it.
+func (s *Scanner) renumber(order []int32) {
+	perm := make([]int32, len(s.nodes))
+	for i, n := range order {
+		perm[n] = int32(i + 1)
+	}
+	nodes := make([]node, len(s.nodes))
+	for old, n := range s.nodes {
+		for j := range n.next {
+			n.next[j].to = perm[n.next[j].to]
+		}
+		n.fail = perm[n.fail]
+		if n.dict >= 0 {
+			n.dict = perm[n.dict]
+		}
+		nodes[perm[old]] = n
+	}
+	s.nodes = nodes
+	for c := range s.root {
+		s.root[c] = perm[s.root[c]]
+	}
+}
+
+// densify gives the first nodes, the nearest the root, dense
+// transitions, as far as denseBudget allows. A node's failure link has a
+// lower number, so its row is made first.
+func (s *Scanner) densify() {
 	s.classes = 1
 	for _, n := range s.nodes {
 		for _, e := range n.next {
@@ -242,30 +269,19 @@ func (s *Scanner) densify(order []int32) {
 			}
 		}
 	}
-	s.row = make([]int32, len(s.nodes))
-	for i := range s.row {
-		s.row[i] = -1
-	}
-	rows := min(len(order)+1, max(1, denseBudget/s.classes))
-	s.dense = make([]int32, rows*s.classes)
+	s.rows = min(len(s.nodes), max(1, denseBudget/s.classes))
+	s.dense = make([]int32, s.rows*s.classes)
 	byClass := make([]byte, s.classes)
 	for b := 255; b >= 0; b-- {
 		byClass[s.class[b]] = byte(b)
 	}
-	for r, n := range append([]int32{0}, order[:rows-1]...) {
-		s.row[n] = int32(r)
+	for n := 0; n < s.rows; n++ {
 		for c := 1; c < s.classes; c++ {
-			b := byClass[c]
-			to := s.child(n, b, false)
-			if to < 0 {
-				if n == 0 {
-					to = 0
-				} else {
-					f := s.nodes[n].fail
-					to = s.dense[int(s.row[f])*s.classes+c]
-				}
+			to := s.child(int32(n), byClass[c], false)
+			if to < 0 && n > 0 {
+				to = s.dense[int(s.nodes[n].fail)*s.classes+c]
 			}
-			s.dense[r*s.classes+c] = to
+			s.dense[n*s.classes+c] = max(to, 0)
 		}
 	}
 }
@@ -274,8 +290,8 @@ func (s *Scanner) densify(order []int32) {
 // else by its edges or its failure link's.
 func (s *Scanner) next(n int32, c byte) int32 {
 	for {
-		if r := s.row[n]; r >= 0 {
-			return s.dense[int(r)*s.classes+int(s.class[c])]
+		if int(n) < s.rows {
+			return s.dense[int(n)*s.classes+int(s.class[c])]
 		}
 		if to := s.child(n, c, false); to >= 0 {
 			return to
@@ -327,7 +343,7 @@ func (s *Scanner) Scan(name string, data []byte, content bool) []Hit {
 func (s *Scanner) search(data []byte, hit func(secret int32, at int)) {
 	state := int32(0)
 	space := false
-	dense, class, classes, row, ends := s.dense, &s.class, s.classes, s.row, s.ends
+	dense, class, classes, rows, ends := s.dense, &s.class, s.classes, int32(s.rows), s.ends
 	for i := 0; i < len(data); i++ {
 		c := fold[data[i]]
 		if c == ' ' {
@@ -338,8 +354,8 @@ func (s *Scanner) search(data []byte, hit func(secret int32, at int)) {
 		} else {
 			space = false
 		}
-		if r := row[state]; r >= 0 {
-			state = dense[int(r)*classes+int(class[c])]
+		if state < rows {
+			state = dense[int(state)*classes+int(class[c])]
 		} else {
 			state = s.next(state, c)
 		}

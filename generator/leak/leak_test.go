@@ -84,10 +84,20 @@ func FuzzScan(f *testing.F) {
 	f.Add("abab", "babc", "xx abab babc ab")
 	f.Add("Hotel Aurora", "aurora x", "hotel  aurora x")
 	f.Fuzz(func(t *testing.T, p1, p2, text string) {
-		s := New([]Secret{{Text: p1, What: "1"}, {Text: p2, What: "2"}})
+		secrets := []Secret{{Text: p1, What: "1"}, {Text: p2, What: "2"}}
+		s := New(secrets)
 		got := map[string]int{}
 		for _, h := range s.Scan("", []byte(text), true) {
 			got[h.Secret.What] = h.Offset
+		}
+		// With dense rows for the root alone, the sparse transitions
+		// carry the search, and must find the same.
+		saved := denseBudget
+		denseBudget = 1
+		sparse := New(secrets)
+		denseBudget = saved
+		if a, b := fmt.Sprint(s.Scan("", []byte(text), true)), fmt.Sprint(sparse.Scan("", []byte(text), true)); a != b {
+			t.Errorf("dense %s, sparse %s", a, b)
 		}
 		for i, p := range s.secrets {
 			want := -1
