@@ -6,8 +6,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -29,9 +31,10 @@ const usage = `casebook turns a folder of Markdown case studies into a static si
 
 Usage:
   casebook init DIR                               start a new library
-  casebook build [--drafts] [--out public] [--baseURL URL] [--timings] [DIR]
+  casebook build [--drafts] [--confidential] [--edition NAME | --editions] [--out public] [--baseURL URL] [--timings] [DIR]
                                                   build the site in DIR (default .)
-  casebook check [--format text|json] [DIR]       validate everything, write nothing
+  casebook check [--format text|json] [--confidential] [--edition NAME] [DIR]
+                                                  validate everything, write nothing
   casebook new case|framework "Title" [DIR]       start a page from a template
   casebook serve [--port 1313] [--open] [DIR]     live preview at http://127.0.0.1:1313/
   casebook search [--lang fi] "QUERY" [DIR]       query the built site's index: URL path and title, best first
@@ -146,8 +149,11 @@ func plural(n int, one, many string) string {
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	fs := flagSet("build", "build [--drafts] [--out public] [--baseURL URL] [--timings] [DIR]", stderr)
+	fs := flagSet("build", "build [--drafts] [--confidential] [--edition NAME | --editions] [--out public] [--baseURL URL] [--timings] [DIR]", stderr)
 	drafts := fs.Bool("drafts", false, "include pages marked draft: true")
+	confidential := fs.Bool("confidential", false, "include pages marked confidential: true, for an internal site")
+	edition := fs.String("edition", "", "build the edition of casebook.yaml's editions: with this name (into public-editions/NAME unless --out)")
+	editions := fs.Bool("editions", false, "build every edition, each into public-editions/NAME (or --out/NAME)")
 	baseFlag := fs.String("baseURL", "", "the address the site is published at, replacing casebook.yaml's (deploy previews)")
 	outFlag := fs.String("out", "public", "output folder, relative to DIR unless absolute")
 	timings := fs.Bool("timings", false, "print how long each step of the build took")
@@ -163,14 +169,51 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 	}
+	if *edition != "" && *editions {
+		fmt.Fprintln(stderr, "casebook build: give --edition NAME or --editions, not both")
+		return exitUsage
+	}
 	root, ok := siteDir(pos, 0, stderr)
 	if !ok {
 		return exitUsage
 	}
+	outGiven := false
+	fs.Visit(func(f *flag.Flag) { outGiven = outGiven || f.Name == "out" })
 	out := *outFlag
+	if *edition != "" || *editions {
+		if !outGiven {
+			out = "public-editions"
+		}
+		if *edition != "" && !outGiven {
+			out = filepath.Join(out, *edition)
+		}
+	}
 	if !filepath.IsAbs(out) {
 		out = filepath.Join(root, out)
 	}
+	opts := site.Options{Drafts: *drafts, Confidential: *confidential, BaseURL: baseURL, Edition: *edition}
+	if !*editions {
+		return buildInto(root, out, opts, *timings, stdout, stderr)
+	}
+	cfg, errs := content.LoadConfig(root)
+	if errs.HasErrors() {
+		return report(errs, stderr)
+	}
+	if len(cfg.Editions) == 0 {
+		fmt.Fprintf(stderr, "casebook build: --editions: %s defines no editions:\n", content.ConfigFile)
+		return exitUsage
+	}
+	worst := exitOK
+	for _, name := range slices.Sorted(maps.Keys(cfg.Editions)) {
+		opts.Edition = name
+		worst = max(worst, buildInto(root, filepath.Join(out, name), opts, *timings, stdout, stderr))
+	}
+	return worst
+}
+
+// buildInto builds the site (or one edition of it) into out, replacing
+// out only when the build, its leak check included, succeeded.
+func buildInto(root, out string, opts site.Options, timings bool, stdout, stderr io.Writer) int {
 	start := time.Now()
 	disk, err := site.NewDiskOutput(out)
 	if err != nil {
@@ -180,7 +223,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	progress, finish := progressMeter(stderr, start)
 	prepared, restore := boundMemory()
 	defer restore()
-	stats, errs := site.Build(root, site.Options{Drafts: *drafts, BaseURL: baseURL, Progress: progress, Prepared: prepared}, disk)
+	opts.Progress, opts.Prepared = progress, prepared
+	stats, errs := site.Build(root, opts, disk)
 	finish()
 	if errs.HasErrors() {
 		disk.Abort()
@@ -194,7 +238,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if stats.BaseURL == "" {
 		fmt.Fprintln(stderr, noBaseURL)
 	}
-	if *timings {
+	if timings {
 		for _, p := range stats.Phases {
 			fmt.Fprintf(stdout, "%-17s %8.3fs\n", p.Name, p.Duration.Seconds())
 		}
@@ -239,9 +283,11 @@ func progressMeter(stderr io.Writer, start time.Time) (progress func(done, total
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	fs := flagSet("check", "check [--format text|json] [DIR]", stderr)
+	fs := flagSet("check", "check [--format text|json] [--confidential] [--edition NAME] [DIR]", stderr)
 	format := fs.String("format", "text", "text (one problem a line on stderr) or json (a list on stdout)")
 	drafts := fs.Bool("drafts", false, "check pages marked draft: true as part of the site")
+	confidential := fs.Bool("confidential", false, "check the internal site, with pages marked confidential: true")
+	edition := fs.String("edition", "", "check the edition of casebook.yaml's editions: with this name, leak check included")
 	pos, code, done := parse(fs, args, 1)
 	if done {
 		return code
@@ -254,7 +300,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return exitUsage
 	}
-	errs := site.Check(root, site.Options{Drafts: *drafts})
+	errs := site.Check(root, site.Options{Drafts: *drafts, Confidential: *confidential, Edition: *edition})
 	if *format == "json" {
 		list := errs
 		if list == nil {

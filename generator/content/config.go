@@ -35,6 +35,14 @@ type Config struct {
 	// without casebook.yaml warns; a library errs unless it sets
 	// links: {missing: warn}.
 	MissingLinks string
+	// JSONParams are the front matter keys casebook does not know that
+	// casebook.json may carry (json: {params: [...]}); the others stay in
+	// templates, since a key like client: or fee: is no reader's business.
+	JSONParams []string
+	// Editions are the sites casebook.yaml's editions: defines, by name;
+	// Edition is the one being built, nil for the whole library.
+	Editions map[string]*Edition
+	Edition  *Edition
 }
 
 // Notes reports whether the site is a folder of notes without content/,
@@ -145,6 +153,16 @@ func LoadConfig(root string) (*Config, diag.List) {
 					continue
 				}
 				cfg.MissingLinks = s
+			}
+		case "editions":
+			cfg.Editions = d.editions(kv.value)
+		case "json":
+			for _, jk := range d.mapping(kv.value, kv.key) {
+				if jk.key != "params" {
+					d.unknown(jk, "json", "params")
+					continue
+				}
+				cfg.JSONParams = d.textList(jk.value, "json.params")
 			}
 		default:
 			cfg.Params[kv.key] = d.any(kv.value)

@@ -29,6 +29,7 @@ const (
 	TypeScore    FieldType = "score"    // a whole number from 0 to 10
 	TypeMapping  FieldType = "mapping"  // the Fields, and no others
 	TypeMappings FieldType = "mappings" // a list of mappings of the Fields
+	TypeAnyMap   FieldType = "anyMap"   // a mapping of any keys and values
 )
 
 func careNames() []string {
@@ -55,6 +56,8 @@ var FrontMatter = []Field{
 	{Key: "publish", Type: TypeBool, Doc: "false leaves the page out of the site, as Obsidian Publish does."},
 	{Key: "permalink", Type: TypeText, Doc: "The page's path in the site (guides/onboarding), in place of its folder and slug."},
 	{Key: "draft", Type: TypeBool, Doc: "true keeps the page out of builds unless --drafts is given."},
+	{Key: "confidential", Type: TypeBool, Doc: "true leaves the page out of every published build (build --confidential keeps it); the preview shows it marked."},
+	{Key: "private", Type: TypeAnyMap, Doc: "Notes for the writer only (client, fee, contacts): never in a published build; the preview shows them in a box marked \"Not published\"."},
 	{Key: "slug", Type: TypeText, Doc: "The last part of the page's URL, instead of one made from the file name."},
 	{Key: "industry", Type: TypeText, Kinds: []Kind{KindCase}, Doc: "The customer's industry (retail, banking, ...); one spelling per industry, since pages group by it."},
 	{Key: "frameworks", Type: TypeTextList, Kinds: []Kind{KindCase}, Doc: "Frameworks this case applies, by slug, title or alias."},

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -28,6 +29,11 @@ type Library struct {
 	// Unloaded are the files that could not be read as pages at all,
 	// known by their paths only (see stub): links may still name them.
 	Unloaded []*Page
+	// LeftOut are the pages this build leaves out although they are
+	// written and ready: confidential ones (and those an edition does not
+	// take). Links may name them, which is an error, and the leak check
+	// searches the output for what they say.
+	LeftOut []*Page
 }
 
 // Options change what Load keeps.
@@ -41,16 +47,31 @@ type Options struct {
 	// BaseURL, when set, replaces the config's (build --baseURL); the
 	// caller has checked it with ParseBaseURL.
 	BaseURL string
+	// Confidential keeps pages marked confidential: true (build
+	// --confidential, and the preview).
+	Confidential bool
+	// Edition names the edition of casebook.yaml to load: only the pages
+	// it takes, with its replacements made in every text; the others are
+	// left out as confidential pages are.
+	Edition string
 }
 
 // Load reads the site at root: its config and every page under content/.
 // It reports every problem it finds, not only the first.
 func Load(root string, opts Options) (*Library, diag.List) {
 	cfg, errs := LoadConfig(root)
+	lib := &Library{Config: cfg}
+	ed, eerrs := useEdition(cfg, opts.Edition)
+	errs.Append(eerrs)
+	if eerrs.HasErrors() {
+		return lib, errs
+	}
 	if opts.BaseURL != "" {
 		cfg.BaseURL = opts.BaseURL
 	}
-	lib := &Library{Config: cfg}
+	if ed != nil && len(ed.Replace) > 0 {
+		opts.Cache = nil // the cache holds pages as written
+	}
 	opts.Cache.useConfig(cfg)
 	pageFiles, otherFiles, err := walk(root, cfg)
 	if err != nil {
@@ -66,17 +87,28 @@ func Load(root string, opts Options) (*Library, diag.List) {
 			pages[i], lists[i] = ParsePage(pageFiles[i], src, cfg)
 			return
 		}
+		if ed != nil && len(ed.Replace) > 0 {
+			pages[i], lists[i] = parseEdited(root, pageFiles[i], cfg, ed)
+			return
+		}
 		pages[i], lists[i] = opts.Cache.load(root, pageFiles[i], cfg)
 	})
 	opts.Cache.keepOnly(pageFiles)
 	for i, p := range pages {
 		errs.Append(lists[i])
 		if p != nil && (opts.Drafts || !p.Draft) && p.Publish {
-			lib.Pages = append(lib.Pages, p)
+			if (p.Confidential && !opts.Confidential) || (ed != nil && !ed.Takes(p, pageFiles[i])) {
+				lib.LeftOut = append(lib.LeftOut, p)
+			} else {
+				lib.Pages = append(lib.Pages, p)
+			}
 		}
 		if p == nil {
 			lib.Unloaded = append(lib.Unloaded, stub(pageFiles[i], cfg))
 		}
+	}
+	if ed != nil && len(ed.Languages) > 0 {
+		cfg.Languages = ed.Languages
 	}
 	if cfg.Notes() {
 		errs.Append(separate(lib.Pages, cfg))
@@ -84,6 +116,50 @@ func Load(root string, opts Options) (*Library, diag.List) {
 	errs.Append(collisions(lib.Pages))
 	errs.Append(duplicateTitles(lib.Pages))
 	return lib, errs
+}
+
+// useEdition makes the config the edition's: its title, address and
+// languages, its replacements in the site's texts.
+func useEdition(cfg *Config, name string) (*Edition, diag.List) {
+	var errs diag.List
+	if name == "" {
+		return nil, nil
+	}
+	ed := cfg.Editions[name]
+	if ed == nil {
+		names := slices.Sorted(maps.Keys(cfg.Editions))
+		errs.Errorf(diag.Pos{Path: ConfigFile, Line: 1, Col: 1}, "no edition %q in editions: (it has %s)", name, cmp.Or(strings.Join(names, ", "), "none"))
+		return nil, errs
+	}
+	for i, l := range ed.Languages {
+		if !cfg.HasLanguage(l) || (i == 0 && l != cfg.DefaultLanguage()) {
+			errs.Errorf(ed.At, "editions.%s.languages: want some of %s, starting with %s, got %q", name, strings.Join(cfg.Languages, ", "), cfg.DefaultLanguage(), l)
+		}
+	}
+	cfg.Edition = ed
+	cfg.Title = cmp.Or(ed.Title, ed.Rewrite(cfg.Title))
+	cfg.Description = ed.Rewrite(cfg.Description)
+	if ed.BaseURL != "" {
+		cfg.BaseURL = ed.BaseURL
+	}
+	return ed, errs
+}
+
+// parseEdited reads a page as an edition shows it: its text with the
+// replacements made, and its slug, path and address from the replaced
+// names.
+func parseEdited(root, rel string, cfg *Config, ed *Edition) (*Page, diag.List) {
+	src, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(cfg.Source(rel))))
+	if err != nil {
+		var errs diag.List
+		errs.Errorf(diag.Pos{Path: cfg.Source(rel)}, "%v", err)
+		return nil, errs
+	}
+	p, errs := ParsePage(rel, []byte(ed.Rewrite(string(src))), cfg)
+	if p != nil {
+		p.Slug, p.Path, p.URL, p.Permalink = ed.RewriteSlug(p.Slug), ed.RewriteSlug(p.Path), ed.RewriteSlug(p.URL), ed.RewriteSlug(p.Permalink)
+	}
+	return p, errs
 }
 
 // separate gives each note of a folder of notes an address of its own: a

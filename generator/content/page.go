@@ -53,11 +53,28 @@ type Page struct {
 	Ratings     *Ratings
 	Params      map[string]any // keys the schema does not know, kept for templates
 
+	// Confidential pages are left out of every published build (unless
+	// build --confidential) and shown marked in the preview.
+	Confidential bool
+	// Private is the front matter's private: map, the writer's notes that
+	// no published build may hold; the preview shows it marked.
+	Private map[string]any
+	// Secrets are the texts of Private with their places, for the leak
+	// check to search the output for.
+	Secrets []Secret
+
 	// TitleFromBody is set when the title is the body's first heading,
 	// which the page then shows in place of a title of its own.
 	TitleFromBody bool
 	Publish       bool     // false for publish: false, as Obsidian Publish reads it: left out of the site
 	CSSClasses    []string // Obsidian's cssclasses: classes for the page's article element
+}
+
+// Secret is a text that must not appear in a published build, and where
+// it came from.
+type Secret struct {
+	Text string
+	At   diag.Pos
 }
 
 // Experience is the three descriptions that frame a case.
@@ -144,6 +161,10 @@ func (d *decoder) decodeFrontMatter(top *yaml.Node, p *Page) {
 			}
 		case "draft":
 			p.Draft, _ = d.boolean(v, key)
+		case "confidential":
+			p.Confidential, _ = d.boolean(v, key)
+		case "private":
+			p.Private, p.Secrets = d.private(v)
 		case "slug":
 			s, _ := d.text(v, key)
 			if Slugify(s) == "" {
@@ -171,6 +192,41 @@ func (d *decoder) decodeFrontMatter(top *yaml.Node, p *Page) {
 			p.Params[key] = d.any(v)
 		}
 	}
+}
+
+// private reads the private: map, whatever it holds, and every text in
+// it, however deep, with its position.
+func (d *decoder) private(n *yaml.Node) (map[string]any, []Secret) {
+	if resolve(n).Kind != yaml.MappingNode {
+		d.errorf(n, "private: want a mapping of notes that are never published, got %s", describe(resolve(n)))
+		return nil, nil
+	}
+	m, _ := d.any(n).(map[string]any)
+	var secrets []Secret
+	var walk func(n *yaml.Node, depth int)
+	walk = func(n *yaml.Node, depth int) {
+		// Aliases are not followed: their texts are collected where their
+		// anchor stands, and following them could take exponential time.
+		if n == nil || depth > 64 {
+			return
+		}
+		switch n.Kind {
+		case yaml.ScalarNode:
+			if n.Tag == "!!str" && strings.TrimSpace(n.Value) != "" {
+				secrets = append(secrets, Secret{Text: strings.TrimSpace(n.Value), At: d.pos(n)})
+			}
+		case yaml.MappingNode:
+			for i := 1; i < len(n.Content); i += 2 {
+				walk(n.Content[i], depth+1)
+			}
+		case yaml.SequenceNode:
+			for _, c := range n.Content {
+				walk(c, depth+1)
+			}
+		}
+	}
+	walk(n, 0)
+	return m, secrets
 }
 
 // permalink makes a page's chosen path safe: each segment a slug, so it

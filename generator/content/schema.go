@@ -71,6 +71,8 @@ func fieldSchema(f Field) map[string]any {
 		s["minimum"], s["maximum"] = 0, 10
 	case TypeMapping:
 		object(s, f)
+	case TypeAnyMap:
+		s["type"] = "object"
 	case TypeMappings:
 		item := map[string]any{}
 		object(item, f)

@@ -23,6 +23,7 @@ type Resolver struct {
 	contentDir  string
 	files       map[string]bool     // the other files under the content folder, by path relative to it
 	byBase      map[string][]string // the same, by lowercased file name
+	leftOut     map[*content.Page]bool
 }
 
 // Missing is the error for a name that names no page or file: a note not
@@ -66,6 +67,30 @@ func NewResolver(pages []*content.Page, cfg *content.Config) *Resolver {
 	}
 	return r
 }
+
+// AddLeftOut indexes pages the build leaves out (confidential ones, those
+// an edition does not take), so that a link naming one resolves to it and
+// the caller can refuse it by name instead of calling it broken.
+func (r *Resolver) AddLeftOut(pages []*content.Page) {
+	if r.leftOut == nil {
+		r.leftOut = map[*content.Page]bool{}
+	}
+	for _, p := range pages {
+		r.leftOut[p] = true
+	}
+	more := NewResolver(pages, &content.Config{Languages: []string{r.defaultLang}, NoContentDir: r.notes})
+	for name, ps := range more.byName {
+		r.byName[name] = append(r.byName[name], ps...)
+	}
+	for file, p := range more.byFile {
+		if _, ok := r.byFile[file]; !ok {
+			r.byFile[file] = p
+		}
+	}
+}
+
+// LeftOut reports whether p is a page the build leaves out.
+func (r *Resolver) LeftOut(p *content.Page) bool { return r.leftOut[p] }
 
 func fold(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
 

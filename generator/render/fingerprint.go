@@ -152,6 +152,12 @@ func (f *Fingerprints) page(h *hasher, p *Page) {
 	h.num(f.cards[p])
 	h.str(string(p.Content)) // its local graph is drawn from its neighbours' cards
 	h.num(boolNum(p.Mermaid))
+	if u := p.Unpublished; u != nil {
+		h.num(1, boolNum(u.Confidential), uint64(len(u.Private)))
+		for _, n := range u.Private {
+			h.str(n.Key, n.Value)
+		}
+	}
 	for _, list := range [][]*Page{p.FrameworkPages, p.Cases, p.Translations, p.Related, p.Neighbours} {
 		f.list(h, list)
 	}

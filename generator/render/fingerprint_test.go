@@ -117,7 +117,7 @@ func fieldReach(owner reflect.Type, f reflect.StructField, r reach) reach {
 	case listed:
 		if owner == pageType {
 			switch name {
-			case "Content", "Backlinks", "Related", "Previews", "Mermaid":
+			case "Content", "Backlinks", "Related", "Previews", "Mermaid", "Unpublished":
 				return beyond // only the page's own output shows these
 			}
 		}

@@ -1,7 +1,11 @@
 package render
 
 import (
+	"encoding/json"
+	"fmt"
 	"html/template"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -45,6 +49,46 @@ type Page struct {
 	Previews       map[string]Preview // what hovering each link of the body shows, by its href
 	Neighbours     []*Page            // pages this one links to or from, shown in its local graph
 	Mermaid        bool               // the body has a mermaid diagram: the page loads the script that draws it
+	// Unpublished is what the preview shows the writer and no published
+	// build holds: nil outside the preview.
+	Unpublished *Unpublished
+}
+
+// Unpublished is a page's part that only its writer sees, in the preview.
+type Unpublished struct {
+	Confidential bool          // the page is confidential: true, so no published build has it
+	Private      []PrivateNote // the private: map, key by key
+}
+
+// PrivateNote is one key of a page's private: map, its value as text.
+type PrivateNote struct {
+	Key, Value string
+}
+
+// NewUnpublished is what the preview shows of page p's unpublished part,
+// or nil when it has none.
+func NewUnpublished(p *content.Page) *Unpublished {
+	if !p.Confidential && len(p.Private) == 0 {
+		return nil
+	}
+	u := &Unpublished{Confidential: p.Confidential}
+	for _, key := range slices.Sorted(maps.Keys(p.Private)) {
+		u.Private = append(u.Private, PrivateNote{Key: key, Value: noteText(p.Private[key])})
+	}
+	return u
+}
+
+// noteText writes a private value as a writer would read it: a text as
+// it is, anything else as compact JSON.
+func noteText(v any) string {
+	if s, ok := v.(string); ok {
+		return s
+	}
+	data, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprint(v)
+	}
+	return string(data)
 }
 
 // localLimit is how many neighbours a page's own graph shows.

@@ -60,7 +60,7 @@ type Server struct {
 
 // New makes a server for the site in root. Call Rebuild before serving.
 func New(root string, opts Options) *Server {
-	return &Server{root: root, opts: opts, builder: site.NewBuilder(root, site.Options{Drafts: opts.Drafts, NoCards: true}),
+	return &Server{root: root, opts: opts, builder: site.NewBuilder(root, site.Options{Drafts: opts.Drafts, NoCards: true, Preview: true}),
 		files: map[string][]byte{}, quick: map[string]quickPage{}, unbuilt: map[string]int{}, clients: map[chan []byte]bool{}}
 }
 

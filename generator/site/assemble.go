@@ -63,6 +63,9 @@ func (b *build) assemble() {
 			continue
 		}
 		v := &render.Page{Page: p, Content: texts[i].content, Summary: texts[i].summary, Mermaid: b.docs[p].Mermaid}
+		if b.opts.Preview {
+			v.Unpublished = render.NewUnpublished(p)
+		}
 		b.views[p] = v
 		l.pages = append(l.pages, v)
 		switch p.Kind {

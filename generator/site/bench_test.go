@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -277,4 +278,58 @@ func BenchmarkCharts(b *testing.B) {
 	b.ReportMetric(tw.Seconds()/float64(b.N), "with-s")
 	b.ReportMetric(to.Seconds()/float64(b.N), "without-s")
 	b.ReportMetric(100*(tw.Seconds()-to.Seconds())/to.Seconds(), "charts-%")
+}
+
+// BenchmarkLeakCheck builds the generated site with one case in twenty
+// confidential and private notes on one in ten, and reports the leak
+// check's CPU time against the build's: leak-cpu-% is the check's share
+// of the CPU the render-and-write step had (its wall time on every core).
+//
+//	go test ./generator/site/ -run '^$' -bench BenchmarkLeakCheck
+func BenchmarkLeakCheck(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			root := b.TempDir()
+			writeBenchSite(b, root, n)
+			g := &benchGen{r: rand.New(rand.NewSource(2)), cases: n}
+			for i := 0; i < n/20; i++ { // confidential cases nothing links to
+				text := strings.Replace(g.caseStudy(n+i, "en", []string{"framework-000"}), "---\n", "---\nconfidential: true\n", 1)
+				writeFileTB(b, filepath.Join(root, "content", "cases", fmt.Sprintf("secret-%06d.md", i)), text)
+			}
+			for i := 0; i < n; i += 10 {
+				p := filepath.Join(root, "content", "cases", fmt.Sprintf("case-%06d.md", i))
+				src, err := os.ReadFile(p)
+				if err != nil {
+					b.Fatal(err)
+				}
+				private := fmt.Sprintf("---\nprivate: {client: \"Client %d Oy\", fee: \"fee %d euro\", contact: \"Person %d Q\"}\n", i, i, i)
+				writeFileTB(b, p, strings.Replace(string(src), "---\n", private, 1))
+			}
+			b.ResetTimer()
+			var leak, write time.Duration
+			for b.Loop() {
+				stats, errs := Build(root, Options{}, discard{})
+				if errs.HasErrors() {
+					b.Fatal(errs[:min(len(errs), 5)])
+				}
+				for _, p := range stats.Phases {
+					switch p.Name {
+					case "leak check (cpu)":
+						leak += p.Duration
+					case "render and write":
+						write += p.Duration
+					}
+				}
+			}
+			b.ReportMetric(100*float64(leak)/float64(write*time.Duration(runtime.GOMAXPROCS(0))), "leak-cpu-%")
+			b.ReportMetric(float64(leak.Milliseconds())/float64(b.N), "leak-cpu-ms/op")
+		})
+	}
+}
+
+func writeFileTB(b testing.TB, p, s string) {
+	b.Helper()
+	if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+		b.Fatal(err)
+	}
 }

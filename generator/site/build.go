@@ -42,6 +42,16 @@ type Options struct {
 	// path relative to the site root (content/cases/x.md): an editor's
 	// buffers, for the language server.
 	Overlay map[string][]byte
+	// Preview is the writer's own view (serve): confidential pages are
+	// shown under a banner, and private: fields in a box, marked as not
+	// published. No published build sets it.
+	Preview bool
+	// Confidential keeps pages marked confidential: true, for an internal
+	// site (build --confidential). private: fields stay out even then.
+	Confidential bool
+	// Edition names the edition of casebook.yaml to build ("" for the
+	// whole library less its confidential pages).
+	Edition string
 }
 
 // Stats describe a finished build.
@@ -90,6 +100,9 @@ type build struct {
 	reuse *Builder
 	// fingerprints of the views, when reuse is set.
 	prints *render.Fingerprints
+	// leftOutStatic are the files under static/, by output name, that only
+	// left-out pages name.
+	leftOutStatic map[string]bool
 	// checkOnly skips what only rendering needs (related cases), for
 	// Builder.Analyze.
 	checkOnly bool
@@ -103,6 +116,9 @@ type output struct {
 	// fingerprint, when set, hashes all render reads, so that a Builder can
 	// keep the bytes of its last build when it is unchanged.
 	fingerprint func() uint64
+	// builtin marks casebook's own files (default CSS and scripts, the
+	// mermaid bundle), whose bytes the leak check need not read.
+	builtin bool
 }
 
 // Check runs the pipeline, rendering into nothing, and reports what is
@@ -171,7 +187,8 @@ func (b *build) run(out Output) (Stats, diag.List) {
 func (b *build) prepare() diag.List {
 	var errs diag.List
 	b.timed("load", func() {
-		b.lib, errs = content.Load(b.root, content.Options{Drafts: b.opts.Drafts, Cache: b.reuse.pageCache(), Overlay: b.opts.Overlay, BaseURL: b.opts.BaseURL})
+		b.lib, errs = content.Load(b.root, content.Options{Drafts: b.opts.Drafts, Cache: b.reuse.pageCache(), Overlay: b.opts.Overlay, BaseURL: b.opts.BaseURL,
+			Confidential: b.opts.Confidential || b.opts.Preview, Edition: b.opts.Edition})
 		var terrs diag.List
 		b.tmpl, terrs = render.LoadTemplates(b.root)
 		errs.Append(terrs)
@@ -233,6 +250,7 @@ func (discard) WriteFile(string, []byte) error { return nil }
 // write renders every output in parallel and hands it to out.
 func (b *build) write(out Output) (Stats, diag.List) {
 	b.plan()
+	check := b.newLeakCheck()
 	var (
 		mu    sync.Mutex
 		errs  diag.List
@@ -243,6 +261,7 @@ func (b *build) write(out Output) (Stats, diag.List) {
 		o := b.outputs[i]
 		data, rendered, err := b.reuse.make(o)
 		if err == nil {
+			check.scan(o, data)
 			err = out.WriteFile(o.name, data)
 		}
 		mu.Lock()
@@ -267,6 +286,12 @@ func (b *build) write(out Output) (Stats, diag.List) {
 			b.opts.Progress(done, len(b.outputs))
 		}
 	})
+	errs.Append(check.errors())
+	if check != nil {
+		// Scanning runs inside the parallel writing; this is its share of
+		// the CPU time, summed over every goroutine that scanned.
+		b.phases = append(b.phases, Phase{Name: "leak check (cpu)", Duration: time.Duration(check.cpu.Load())})
+	}
 	return stats, errs
 }
 

@@ -190,14 +190,28 @@ func (b *build) libraryJSON() ([]byte, error) {
 					lp.Translations[t.Lang] = t.URL
 				}
 			}
-			if len(p.Params) > 0 {
-				lp.Params = p.Params
-			}
+			lp.Params = jsonParams(p.Params, b.lib.Config.JSONParams)
 			lib.Pages = append(lib.Pages, lp)
 		}
 	}
 	out, err := json.MarshalIndent(lib, "", "  ")
 	return append(out, '\n'), err
+}
+
+// jsonParams is what casebook.json carries of a page's unknown keys: only
+// those the config lists, so that a client: or fee: key a writer added for
+// templates is not published as data by accident.
+func jsonParams(params map[string]any, listed []string) map[string]any {
+	var out map[string]any
+	for _, key := range listed {
+		if v, ok := params[key]; ok {
+			if out == nil {
+				out = map[string]any{}
+			}
+			out[key] = v
+		}
+	}
+	return out
 }
 
 func day(t time.Time) string {

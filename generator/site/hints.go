@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/casebook-cx/casebook/generator/content"
 	"github.com/casebook-cx/casebook/generator/diag"
@@ -94,5 +95,25 @@ func unknownFramework(r *link.Resolver, p *content.Page, j int, err error) diag.
 	if suggest.Near(name, ranked[0].Name) {
 		d = d.Replace("Change to "+ranked[0].Name, ranked[0].Name)
 	}
+	return d
+}
+
+// leftOutLink is the error for a link from a published page to one the
+// build leaves out: the link's label, or the page's title it would show,
+// is enough to leak what the page is about.
+func leftOutLink(to *content.Page, pos diag.Pos) diag.Diagnostic {
+	if to.Confidential {
+		return diag.Diagnostic{Pos: pos, Severity: diag.Error, Rule: "link-confidential",
+			Message: fmt.Sprintf("links to confidential page %q; remove the link, or build --confidential for an internal site", to.Title)}
+	}
+	return diag.Diagnostic{Pos: pos, Severity: diag.Error, Rule: "link-left-out",
+		Message: fmt.Sprintf("links to page %q, which this edition leaves out", to.Title)}
+}
+
+// leftOutFramework is the error for a frameworks entry naming a framework
+// the build leaves out.
+func leftOutFramework(p *content.Page, j int, fw *content.Page) diag.Diagnostic {
+	d := leftOutLink(fw, p.FrameworkAt[j])
+	d.Message = "frameworks[" + strconv.Itoa(j) + "]: " + strings.NewReplacer("links to", "names", "the link", "the entry").Replace(d.Message)
 	return d
 }

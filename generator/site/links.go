@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -42,6 +43,7 @@ const relatedLimit = 5
 func (b *build) link() diag.List {
 	r := link.NewResolver(append(slices.Clip(b.lib.Pages), b.lib.Unloaded...), b.lib.Config)
 	r.AddFiles(b.lib.Files)
+	r.AddLeftOut(b.lib.LeftOut)
 	for p, doc := range b.docs {
 		ids := make([]string, 0, len(doc.Headings)+len(doc.Blocks))
 		for _, h := range doc.Headings {
@@ -68,6 +70,10 @@ func (b *build) link() diag.List {
 				lists[i].Add(unknownFramework(r, p, j, err))
 				continue
 			}
+			if r.LeftOut(fw) {
+				lists[i].Add(leftOutFramework(p, j, fw))
+				continue
+			}
 			fws[i] = append(fws[i], fw)
 		}
 	})
@@ -82,6 +88,7 @@ func (b *build) link() diag.List {
 	b.linked.embedded, eerrs = checkEmbeds(pages, b.docs, b.linked.links)
 	errs.Append(eerrs)
 	b.linked.graph = graph(pages, b.docs, b.linked.links)
+	b.dropLeftOutFiles(r)
 	var cases []*content.Page
 	for _, p := range pages {
 		if p.Kind == content.KindCase {
@@ -197,6 +204,10 @@ func resolveLinks(r *link.Resolver, cfg *content.Config, p *content.Page, doc *m
 		if out[i].file != "" {
 			continue
 		}
+		if r.LeftOut(to) {
+			errs.Add(leftOutLink(to, pos))
+			continue
+		}
 		anchorID := ""
 		if l.Anchor != "" {
 			if anchorID, err = anchorOn(r, to, l.Anchor); err != nil && warn {
@@ -264,4 +275,62 @@ func describeLink(l markdown.Link) string {
 		return "![[" + s + "]]"
 	}
 	return "[[" + s + "]]"
+}
+
+// rootPath finds the site-root paths (src="/img/x.png") a body's HTML
+// names: files under static/, which is copied to the output's root.
+var rootPath = regexp.MustCompile(`(?:src|href)="/([^"?#/][^"?#]*)`)
+
+// dropLeftOutFiles leaves out the files beside pages that only left-out
+// pages use: those in a left-out page's bundle folder and those its links
+// and embeds name, unless a published page links to them too. A picture
+// of a confidential case is as confidential as its text, and its path
+// would name the case.
+func (b *build) dropLeftOutFiles(r *link.Resolver) {
+	if len(b.lib.LeftOut) == 0 {
+		return
+	}
+	used := map[string]bool{}
+	usedStatic := map[string]bool{}
+	for _, p := range b.lib.Pages {
+		for _, to := range b.linked.links[p] {
+			if to.file != "" {
+				used[to.file] = true
+			}
+		}
+		if doc := b.docs[p]; doc != nil {
+			for _, m := range rootPath.FindAllSubmatch(doc.HTML, -1) {
+				usedStatic[string(m[1])] = true
+			}
+		}
+	}
+	drop := map[string]bool{}
+	b.leftOutStatic = map[string]bool{}
+	conv := markdown.New(markdown.Options{Unsafe: b.lib.Config.Unsafe})
+	for _, p := range b.lib.LeftOut {
+		if p.Bundle != "" {
+			for _, f := range b.lib.Files {
+				if strings.HasPrefix(f, p.Bundle+"/") {
+					drop[f] = true
+				}
+			}
+		}
+		doc, err := conv.Convert(p.Body)
+		if err != nil {
+			continue
+		}
+		for _, m := range rootPath.FindAllSubmatch(doc.HTML, -1) {
+			if !usedStatic[string(m[1])] {
+				b.leftOutStatic[string(m[1])] = true
+			}
+		}
+		for _, l := range doc.Links {
+			if l.Kind == markdown.LinkFile || l.Kind == markdown.LinkWiki && link.IsFile(l.Target) {
+				if f, err := r.Attachment(p, l.Target); err == nil {
+					drop[f] = true
+				}
+			}
+		}
+	}
+	b.lib.Files = slices.DeleteFunc(slices.Clone(b.lib.Files), func(f string) bool { return drop[f] && !used[f] })
 }

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"cmp"
 	"html/template"
 	"io/fs"
@@ -27,10 +28,14 @@ func (b *build) plan() {
 	b.outputs = b.outputs[:0]
 	for name, data := range b.tmpl.Assets() {
 		b.bytes("assets/"+name, data)
+		builtin, err := fs.ReadFile(layouts.FS, "assets/"+name)
+		b.outputs[len(b.outputs)-1].builtin = err == nil && bytes.Equal(builtin, data)
 	}
 	b.bytes("assets/highlight.css", markdown.HighlightCSS())
+	b.outputs[len(b.outputs)-1].builtin = true
 	if b.anyMermaid() {
 		b.bytes(MermaidScript, layouts.Mermaid)
+		b.outputs[len(b.outputs)-1].builtin = true
 	}
 
 	for _, l := range b.langs {
@@ -297,6 +302,9 @@ func (b *build) copyTree(dir, prefix string) {
 		}
 		if e.Type().IsRegular() {
 			rel, _ := filepath.Rel(base, p)
+			if b.leftOutStatic[prefix+filepath.ToSlash(rel)] {
+				return nil // only pages this build leaves out use it
+			}
 			b.copyFile(filepath.Join(dir, rel), prefix+filepath.ToSlash(rel))
 		}
 		return nil

@@ -80,10 +80,13 @@ var Rules = map[string]string{
 	"link-ambiguous":          "a link naming several pages",
 	"link-missing-heading":    "a link to a heading its page does not have",
 	"link-missing-file":       "a link to a file that does not exist",
+	"link-confidential":       "a published page linking to a confidential page",
+	"link-left-out":           "a page of an edition linking to a page the edition leaves out",
 	"unknown-framework":       "a frameworks entry naming no framework",
 	"ambiguous-framework":     "a frameworks entry naming several frameworks",
 	"markdown":                "Markdown that could not be rendered",
 	"config":                  "a problem in casebook.yaml",
 	"template":                "a problem in a template under layouts/",
+	"leak":                    "a published build's output holding a text it must not",
 	"other":                   "anything else (a file that cannot be read, ...)",
 }
