@@ -62,6 +62,12 @@ var uiText = map[string]map[string]string{
 		"search_all": "All results", "search_none": "Nothing found. Try fewer or shorter words.", "search_found": "found",
 		"search_more": "More results", "search_type": "Type", "search_language": "Language", "page": "Page",
 		"search_hint": "Type a word or two; put a phrase in quotes. Typos and other forms of a word are forgiven.",
+		"brief":       "Brief", "brief_link": "One-page brief (print or save as PDF)", "brief_kicker": "Case brief", "lessons": "Lessons",
+		"continued_online": "continued online", "more_parties": "more parties", "more_lessons": "more lessons", "full_case": "The full case",
+		"back_to_case": "Back to the case", "print_hint": "Print this page (landscape, A4 or Letter) for a one-page handout.",
+		"slides_cases": "cases", "slides_insights": "What the cases say", "slides_worst_stage": "Largest delivery gap",
+		"slides_broken": "Parties whose care broke", "slides_quadrants": "Service and experience", "slides_none": "None",
+		"slides_cases_using": "Cases here that apply it",
 	},
 	"fi": {
 		"skip": "Siirry sisältöön", "site": "Sivusto", "languages": "Kielet",
@@ -122,6 +128,12 @@ var uiText = map[string]map[string]string{
 		"search_all": "Kaikki tulokset", "search_none": "Mitään ei löytynyt. Kokeile vähempiä tai lyhyempiä sanoja.", "search_found": "löytyi",
 		"search_more": "Lisää tuloksia", "search_type": "Tyyppi", "search_language": "Kieli", "page": "Sivu",
 		"search_hint": "Kirjoita sana tai kaksi; laita fraasi lainausmerkkeihin. Kirjoitusvirheet ja sanan muut muodot löytyvät.",
+		"brief":       "Tiivistelmä", "brief_link": "Yhden sivun tiivistelmä (tulosta tai tallenna PDF:ksi)", "brief_kicker": "Tapauksen tiivistelmä", "lessons": "Opit",
+		"continued_online": "jatkuu verkossa", "more_parties": "muuta osapuolta", "more_lessons": "muuta oppia", "full_case": "Koko tapaus",
+		"back_to_case": "Takaisin tapaukseen", "print_hint": "Tulosta tämä sivu vaakasuuntaan (A4 tai Letter) yhden sivun monisteeksi.",
+		"slides_cases": "tapausta", "slides_insights": "Mitä tapaukset kertovat", "slides_worst_stage": "Suurin toteutuksen kuilu",
+		"slides_broken": "Osapuolet, joiden huolenpito petti", "slides_quadrants": "Palvelu ja kokemus", "slides_none": "Ei yhtään",
+		"slides_cases_using": "Tämän valinnan tapaukset, jotka soveltavat sitä",
 	},
 }
 
