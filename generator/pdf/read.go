@@ -226,3 +226,14 @@ func utf16Hex(h string) string {
 	}
 	return string(utf16.Decode(units))
 }
+
+// squeezer folds what a PDF's text may differ in from the HTML it was
+// printed from: the ligatures a font draws, and all spacing and line
+// breaks, which the PDF places by position rather than by character.
+var squeezer = strings.NewReplacer("ﬁ", "fi", "ﬂ", "fl", "ﬀ", "ff", "ﬃ", "ffi", "ﬄ", "ffl", "\u00ad", "")
+
+// Squeeze folds s for comparing a PDF's text with the text printed:
+// ligatures undone, every space and line break removed.
+func Squeeze(s string) string {
+	return strings.Join(strings.Fields(squeezer.Replace(s)), "")
+}
