@@ -68,6 +68,10 @@ var uiText = map[string]map[string]string{
 		"slides_cases": "cases", "slides_insights": "What the cases say", "slides_worst_stage": "Largest delivery gap",
 		"slides_broken": "Parties whose care broke", "slides_quadrants": "Service and experience", "slides_none": "None",
 		"slides_cases_using": "Cases here that apply it",
+		"compare":            "Compare", "compare_with": "Compare with…", "compare_all": "Compare all its cases side by side",
+		"compare_journey_desc": "Each case's delivered scores (thick) and expected scores (thin) per stage, stages matched by name.",
+		"compare_chains":       "The chains, role by role", "compare_pick": "Pick two to four cases", "compare_pairs": "Pairs ready to open",
+		"compare_noscript": "Picking cases needs JavaScript. Without it, open one of the pairs below.",
 	},
 	"fi": {
 		"skip": "Siirry sisältöön", "site": "Sivusto", "languages": "Kielet",
@@ -134,6 +138,10 @@ var uiText = map[string]map[string]string{
 		"slides_cases": "tapausta", "slides_insights": "Mitä tapaukset kertovat", "slides_worst_stage": "Suurin toteutuksen kuilu",
 		"slides_broken": "Osapuolet, joiden huolenpito petti", "slides_quadrants": "Palvelu ja kokemus", "slides_none": "Ei yhtään",
 		"slides_cases_using": "Tämän valinnan tapaukset, jotka soveltavat sitä",
+		"compare":            "Vertaa", "compare_with": "Vertaa tapaukseen…", "compare_all": "Vertaa kaikkia sen tapauksia rinnakkain",
+		"compare_journey_desc": "Kunkin tapauksen toteutuneet (paksu viiva) ja odotetut (ohut viiva) pisteet vaiheittain, vaiheet nimen mukaan yhdistettyinä.",
+		"compare_chains":       "Ketjut rooleittain", "compare_pick": "Valitse kahdesta neljään tapausta", "compare_pairs": "Valmiit parit",
+		"compare_noscript": "Tapausten valinta tarvitsee JavaScriptin. Ilman sitä avaa jokin alla olevista pareista.",
 	},
 }
 

@@ -44,6 +44,7 @@ func (b *build) plan() {
 				b.pageCard(l, v)
 			}
 		}
+		b.compares(l)
 		b.made(l.prefix+"atom.xml", func() ([]byte, error) { return b.feed(l) })
 	}
 	def := b.langs[0]
