@@ -39,3 +39,29 @@ func TestComparePagesWithoutJavaScript(t *testing.T) {
 		}
 	}
 }
+
+// TestComparePickerFromDisk: a compare URL for two sample cases shows both
+// journeys on one chart, survives a reload, and a third pick joins the URL.
+func TestComparePickerFromDisk(t *testing.T) {
+	ctx := browser(t)
+	public := buildSample(t)
+	url := "file://" + filepath.Join(public, "compare", "index.html") + "#washing-machine,two-stores-same-price"
+	shown := func() (journeys, panels int) {
+		journeys = run(t, ctx, chromedp.Evaluate[int](`new Set([...document.querySelectorAll('#compare-out .compare-chart g.series')].map(g => g.getAttribute('class'))).size`))
+		panels = run(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll('#compare-out .compare-case').length`))
+		return
+	}
+	do(t, ctx, chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS("#compare-out .compare-chart")))
+	if j, p := shown(); j != 2 || p != 2 {
+		t.Errorf("from the URL: %d journeys on the chart, %d panels; want 2 and 2", j, p)
+	}
+	do(t, ctx, chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS("#compare-out .compare-chart")))
+	if j, p := shown(); j != 2 || p != 2 {
+		t.Errorf("after a reload: %d journeys, %d panels; want 2 and 2", j, p)
+	}
+	do(t, ctx, chromedp.Click(chromedp.CSS(`#compare-form input[value="phone-operator"]`)))
+	hash := run(t, ctx, chromedp.Evaluate[string](`location.hash`))
+	if j, p := shown(); j != 3 || p != 3 || hash != "#washing-machine,two-stores-same-price,phone-operator" {
+		t.Errorf("after picking a third: %d journeys, %d panels, hash %q", j, p, hash)
+	}
+}

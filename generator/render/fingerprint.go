@@ -112,6 +112,10 @@ func (f *Fingerprints) View(tmpl string, v *View) uint64 {
 	if v.Folder != nil {
 		f.folder(&h, v.Folder)
 	}
+	h.num(uint64(len(v.Pairs)))
+	for _, p := range v.Pairs {
+		f.list(&h, p[:])
+	}
 	return h.sum()
 }
 
