@@ -129,3 +129,26 @@ func TestBriefLessonsAndEditions(t *testing.T) {
 		t.Errorf("an edition: %v", errs)
 	}
 }
+
+// TestLongBriefSaysContinuedOnline: a case too long for its brief is cut,
+// and the brief says where the rest is, in its language.
+func TestLongBriefSaysContinuedOnline(t *testing.T) {
+	out := NewMemOutput()
+	if _, errs := Build("../../e2e/testdata/long", Options{}, out); errs.HasErrors() {
+		t.Fatal(errs)
+	}
+	for name, want := range map[string][]string{
+		"cases/long/brief/index.html":    {"+3 more lessons, continued online", "<strong>continued online:</strong>", "…</p>"},
+		"fi/cases/long/brief/index.html": {"+3 muuta oppia, jatkuu verkossa", "<strong>jatkuu verkossa:</strong>"},
+	} {
+		brief := string(out.Files()[name])
+		for _, w := range want {
+			if !strings.Contains(brief, w) {
+				t.Errorf("%s lacks %q", name, w)
+			}
+		}
+		if n := strings.Count(brief, `<li class="care-`); n != 10 {
+			t.Errorf("%s shows %d parties, want all 10", name, n)
+		}
+	}
+}
