@@ -61,6 +61,15 @@ func TestStrictContentSecurityPolicy(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS("svg.chart")),
 	)
 	violations("the case index and insights")
+	do(t, ctx,
+		chromedp.Navigate(srv.URL+"/cases/washing-machine/brief/"),
+		chromedp.WaitVisible(chromedp.CSS(".sheet svg.chart")),
+		chromedp.Navigate(srv.URL+"/compare/two-stores-same-price--washing-machine/"),
+		chromedp.WaitVisible(chromedp.CSS(".compare-chart")),
+		chromedp.Navigate(srv.URL+"/compare/#washing-machine,two-stores-same-price"),
+		chromedp.WaitVisible(chromedp.CSS("#compare-out .compare-chart")),
+	)
+	violations("a brief, a compare page and the compare picker")
 
 	// The check itself: an inline script is refused, and reported.
 	run(t, ctx, chromedp.Evaluate[bool](`(() => { const s = document.createElement('script'); s.textContent = 'window.__ran = true'; document.body.append(s); return true; })()`))

@@ -39,6 +39,8 @@ Usage:
   casebook serve [--port 1313] [--open] [DIR]     live preview at http://127.0.0.1:1313/
   casebook search [--lang fi] "QUERY" [DIR]       query the built site's index: URL path and title, best first
   casebook mv [--alias] OLD NEW [DIR]             move or rename a page, rewriting every link to it
+  casebook pdf [--slides] [--out FILE] [DIR] CASE...
+                                                  print cases' one-page briefs (or a slide deck) to a PDF
   casebook schema                                 print the JSON Schema of front matter
   casebook lsp [DIR]                              a language server over stdio, for editors
   casebook version                                print the version, commit and build date
@@ -56,7 +58,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	commands := []command{
 		{"init", runInit}, {"build", runBuild}, {"check", runCheck},
 		{"new", runNew}, {"search", runSearch}, {"serve", runServe}, {"version", runVersion},
-		{"mv", runMv}, {"schema", runSchema}, {"lsp", runLsp},
+		{"mv", runMv}, {"schema", runSchema}, {"lsp", runLsp}, {"pdf", runPdf},
 	}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		fmt.Fprint(stdout, usage)

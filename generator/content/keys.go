@@ -62,6 +62,7 @@ var FrontMatter = []Field{
 	{Key: "industry", Type: TypeText, Kinds: []Kind{KindCase}, Doc: "The customer's industry (retail, banking, ...); one spelling per industry, since pages group by it."},
 	{Key: "frameworks", Type: TypeTextList, Kinds: []Kind{KindCase}, Doc: "Frameworks this case applies, by slug, title or alias."},
 	{Key: "source", Type: TypeText, Kinds: []Kind{KindCase}, Doc: "Who told the story: author, publication, year."},
+	{Key: "lessons", Type: TypeTextList, Kinds: []Kind{KindCase}, Doc: "What to take from the case, one line each; a brief shows them. Without it, the brief takes the first list under a heading named Lessons, Lessons learned, What to learn, Takeaways, Opit or Opetukset."},
 	{Key: "experience", Type: TypeMapping, Kinds: []Kind{KindCase}, Doc: "What was expected, targeted and delivered, in words.", Fields: []Field{
 		{Key: "expected", Type: TypeText, Doc: "What the customer believed they bought."},
 		{Key: "target", Type: TypeText, Doc: "What the company designed to deliver."},

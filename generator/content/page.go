@@ -47,6 +47,7 @@ type Page struct {
 	Frameworks  []string
 	FrameworkAt []diag.Pos // where each entry of Frameworks stands, for link errors
 	Attribution string     // front matter "source"
+	Lessons     []string   // front matter "lessons": what a brief lists to take away
 	Experience  *Experience
 	Journey     []Stage
 	Chain       []Actor
@@ -179,6 +180,8 @@ func (d *decoder) decodeFrontMatter(top *yaml.Node, p *Page) {
 			p.FrameworkAt = d.itemPositions(v, len(p.Frameworks))
 		case "source":
 			p.Attribution, _ = d.text(v, key)
+		case "lessons":
+			p.Lessons = d.textList(v, key)
 		case "experience":
 			p.Experience = d.experience(v)
 		case "journey":

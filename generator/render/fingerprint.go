@@ -100,8 +100,14 @@ func (f *Fingerprints) View(tmpl string, v *View) uint64 {
 	var h hasher
 	h.num(f.site, f.templates(tmpl))
 	h.str(tmpl, v.Kind, v.URL, v.Lang, v.langPrefix, v.Title, v.Description, v.Base, v.Image, strconv.FormatBool(v.RootRelative), string(v.Intro), string(v.Graph), v.Filter)
-	h.num(uint64(v.GraphShown), uint64(v.GraphTotal))
-	if v.Page != nil {
+	h.num(uint64(v.GraphShown), uint64(v.GraphTotal), boolNum(v.Slides))
+	switch {
+	case v.Kind == "brief":
+		// A brief shows only the case's front matter (its lessons included,
+		// read from the body into Page.Lessons by the build), so its card
+		// is all it depends on: a change to the story's wording keeps it.
+		h.num(f.cards[v.Page])
+	case v.Page != nil:
 		f.page(&h, v.Page)
 	}
 	for _, list := range [][]*Page{v.Pages, v.Cases, v.Recent, v.Frameworks} {
@@ -119,6 +125,10 @@ func (f *Fingerprints) View(tmpl string, v *View) uint64 {
 	}
 	if v.Folder != nil {
 		f.folder(&h, v.Folder)
+	}
+	h.num(uint64(len(v.Pairs)))
+	for _, p := range v.Pairs {
+		f.list(&h, p[:])
 	}
 	return h.sum()
 }

@@ -124,7 +124,7 @@ func fieldReach(owner reflect.Type, f reflect.StructField, r reach) reach {
 	}
 	// In the whole or a card, what a field holds decides its reach.
 	elem := f.Type
-	for elem.Kind() == reflect.Pointer || elem.Kind() == reflect.Slice {
+	for elem.Kind() == reflect.Pointer || elem.Kind() == reflect.Slice || elem.Kind() == reflect.Array {
 		elem = elem.Elem()
 	}
 	switch {
@@ -174,8 +174,10 @@ func (w *walker) walk(v reflect.Value, path string, r reach, commit func()) {
 		if !v.IsNil() {
 			w.walk(v.Elem(), path, r, commit)
 		}
-	case t.Kind() == reflect.Slice:
-		w.grow(v, path, commit)
+	case t.Kind() == reflect.Slice || t.Kind() == reflect.Array:
+		if t.Kind() == reflect.Slice {
+			w.grow(v, path, commit)
+		}
 		for i := range v.Len() {
 			w.walk(v.Index(i), fmt.Sprintf("%s[%d]", path, i), r, commit)
 		}
@@ -313,6 +315,10 @@ func (f *filler) fill(v reflect.Value, hops int, seen []reflect.Type) {
 			return // too deep to fill
 		}
 		v.Set(s)
+	case reflect.Array:
+		for i := range v.Len() {
+			f.fill(v.Index(i), hops, seen)
+		}
 	case reflect.Map:
 		m := reflect.MakeMap(t)
 		k := reflect.New(t.Key()).Elem()

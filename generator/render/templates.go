@@ -107,6 +107,7 @@ func isDir(p string) bool {
 var funcs = template.FuncMap{
 	"join": strings.Join,
 	"json": toJSON,
+	"clip": func(s string, n int) string { return Clip(s, n).Text },
 }
 
 // toJSON is v as JSON text, for data attributes scripts read; html/template

@@ -248,6 +248,8 @@ type View struct {
 	GraphTotal   int           // how many there are
 	Filter       string        // on an insights page, the URL of the share of the library shown
 	Folder       *Folder       // on a folder's page, the folder; on a folder of notes' home page, the top folder
+	Slides       bool          // on the print document (casebook pdf), a slide deck of Pages rather than their briefs
+	Pairs        [][2]*Page    // on the compare picker, the pre-built pairs of cases
 	langPrefix   string
 }
 

@@ -52,6 +52,9 @@ type Options struct {
 	// Edition names the edition of casebook.yaml to build ("" for the
 	// whole library less its confidential pages).
 	Edition string
+	// Print, if set, adds print/index.html: chosen cases as briefs or
+	// slides, for casebook pdf.
+	Print *Print
 }
 
 // Stats describe a finished build.
@@ -66,6 +69,11 @@ type Stats struct {
 	// Sources maps each page's source file (content/cases/x.md) to its
 	// folder in the output (cases/x/), for the preview to follow edits.
 	Sources map[string]string
+	// Printed are the cases print/index.html shows, and PrintPages the
+	// pages it should print to, when Options.Print was set.
+	Printed    []string
+	PrintPages int
+	PrintFile  string // the print document, relative to the output: print/index.html, fi/print/index.html
 }
 
 // Phase is how long one step of the pipeline took.
@@ -106,6 +114,11 @@ type build struct {
 	// checkOnly skips what only rendering needs (related cases), for
 	// Builder.Analyze.
 	checkOnly bool
+	// printed are the cases of the print document, and printPages how
+	// many pages it prints to, when opts.Print is set.
+	printed    []*render.Page
+	printPages int
+	printFile  string
 }
 
 // output is one file to write: a page to render, or bytes made directly.
@@ -171,6 +184,10 @@ func (b *build) run(out Output) (Stats, diag.List) {
 	b.timed("render and write", func() { stats, werrs = b.write(out) })
 	stats.Phases = b.phases
 	stats.BaseURL = b.site.BaseURL
+	for _, p := range b.printed {
+		stats.Printed = append(stats.Printed, p.URL)
+	}
+	stats.PrintPages, stats.PrintFile = b.printPages, b.printFile
 	stats.Sources = map[string]string{}
 	for _, p := range b.lib.Pages {
 		stats.Sources[p.File] = p.URL
@@ -210,6 +227,11 @@ func (b *build) convert() diag.List {
 	lists := make([]diag.List, len(b.lib.Pages))
 	parallel.For(len(b.lib.Pages), func(i int) {
 		p := b.lib.Pages[i]
+		if p.Kind == content.KindCase {
+			// A brief lists the lessons; read them while the body is here,
+			// since a build drops each body once it is converted.
+			p.Lessons = p.LessonList()
+		}
 		if doc := b.reuse.doc(p); doc != nil {
 			docs[i] = doc
 			return
@@ -250,6 +272,11 @@ func (discard) WriteFile(string, []byte) error { return nil }
 // write renders every output in parallel and hands it to out.
 func (b *build) write(out Output) (Stats, diag.List) {
 	b.plan()
+	if b.opts.Print != nil {
+		if errs := b.planPrint(); errs.HasErrors() {
+			return Stats{}, errs
+		}
+	}
 	check := b.newLeakCheck()
 	var (
 		mu    sync.Mutex

@@ -115,8 +115,8 @@ func (b *build) sitemap() ([]byte, error) {
 	}
 	var set urlSet
 	for _, o := range b.outputs {
-		if !o.html || o.name == "404.html" || strings.HasSuffix(o.name, SearchDir+"index.html") {
-			continue // nothing for a search engine to read
+		if !o.html || o.name == "404.html" || strings.HasSuffix(o.name, SearchDir+"index.html") || strings.HasSuffix(o.name, "/"+BriefDir+"index.html") {
+			continue // nothing for a search engine to read, or a print of a page it has
 		}
 		url := o.name[:len(o.name)-len("index.html")]
 		set.URLs = append(set.URLs, sitemapURL{Loc: b.site.BaseURL + url, LastMod: lastMod[url]})

@@ -40,8 +40,14 @@ func (b *build) secrets() []leak.Secret {
 			out = append(out, leak.Secret{Text: slug, What: what + " as a slug", At: at})
 		}
 	}
+	// A left-out page's address is no secret when a published page has
+	// it too, in another language: a translation the edition keeps.
+	published := map[string]bool{}
+	for _, p := range b.lib.Pages {
+		published[p.Path] = true
+	}
 	for _, p := range b.lib.LeftOut {
-		page := "page " + p.File + ", which this edition leaves out,"
+		page := "page " + p.File + " (left out of this edition)"
 		if p.Confidential {
 			page = "confidential page " + p.File
 		}
@@ -50,10 +56,10 @@ func (b *build) secrets() []leak.Secret {
 		for _, a := range p.Aliases {
 			add(a, "an alias of "+page, first)
 		}
-		if p.URL != "" {
+		if p.URL != "" && !published[p.Path] {
 			out = append(out, leak.Secret{Text: p.URL, What: "the address of " + page, At: first})
 		}
-		if strings.Contains(p.Slug, "-") { // a single word slug ("notes") is too common to search for alone
+		if strings.Contains(p.Slug, "-") && !published[p.Path] { // a single word slug ("notes") is too common to search for alone
 			out = append(out, leak.Secret{Text: p.Slug, What: "the slug of " + page, At: first})
 		}
 		add(p.Summary, "the summary of "+page, first)

@@ -42,10 +42,14 @@ func (b *build) plan() {
 		b.lists(l)
 		for _, v := range l.pages {
 			b.page(v.URL+"index.html", string(v.Kind)+".html", b.pageView(l, v))
+			if v.Kind == content.KindCase && printable(v) {
+				b.page(v.URL+BriefDir+"index.html", "brief.html", b.briefView(l, v))
+			}
 			if b.cards() {
 				b.pageCard(l, v)
 			}
 		}
+		b.compares(l)
 		b.made(l.prefix+"atom.xml", func() ([]byte, error) { return b.feed(l) })
 	}
 	def := b.langs[0]

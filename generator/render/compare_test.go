@@ -1,0 +1,91 @@
+package render
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/casebook-cx/casebook/generator/content"
+)
+
+func comparedCase(slug string, stages []string, chain ...content.Actor) *Page {
+	p := &Page{Page: &content.Page{Slug: slug, Title: strings.ToUpper(slug), Lang: "en", Kind: content.KindCase, Chain: chain}}
+	for i, s := range stages {
+		p.Journey = append(p.Journey, content.Stage{Stage: s, Expected: 8, Target: 7, Delivered: 6 - i})
+	}
+	return p
+}
+
+// TestCompareChartMatchesStagesByName: a stage two cases share is one
+// place on the chart, however it is capitalised; a stage a case lacks
+// breaks its line.
+func TestCompareChartMatchesStagesByName(t *testing.T) {
+	v := NewView(&Site{}, "compare", "compare/a--b/", "en", "")
+	v.Pages = []*Page{comparedCase("a", []string{"Buy", "Delivery", "Use"}), comparedCase("b", []string{"buy ", "Install", "Use"})}
+	svg := string(v.CompareChart())
+	stages := regexp.MustCompile(`class="stage"[^>]*>([^<]*)<`).FindAllStringSubmatch(svg, -1)
+	var names []string
+	for _, m := range stages {
+		names = append(names, m[1])
+	}
+	if strings.Join(names, ",") != "Buy,Delivery,Use,Install" {
+		t.Errorf("stages along the chart: %v, want Buy, Delivery, Use, Install", names)
+	}
+	// Case b has no Delivery (the second place): its delivered line breaks
+	// into a run of one point (not drawn) and a run from Use to Install.
+	b := svg[strings.LastIndex(svg, `class="series case-1"`):]
+	if n := strings.Count(b, `<polyline class="delivered"`); n != 1 {
+		t.Errorf("case b's delivered line is %d polylines, want 1 (Use to Install; Buy alone is a point)", n)
+	}
+	if n := strings.Count(b, `class="mark"`); n != 3 {
+		t.Errorf("case b has %d points, want 3", n)
+	}
+}
+
+func TestCompareRolesAlignsChains(t *testing.T) {
+	v := NewView(&Site{}, "compare", "compare/a--b/", "en", "")
+	v.Pages = []*Page{
+		comparedCase("a", nil, content.Actor{Actor: "Shop", Role: "seller"}, content.Actor{Actor: "Courier", Role: "subcontractor"}, content.Actor{Actor: "Fitter", Role: "Subcontractor"}),
+		comparedCase("b", nil, content.Actor{Actor: "Courier B", Role: "subcontractor"}, content.Actor{Actor: "Bank"}),
+	}
+	var got []string
+	for _, r := range v.CompareRoles() {
+		row := r.Role + ":"
+		for _, cell := range r.Cells {
+			var names []string
+			for _, a := range cell {
+				names = append(names, a.Actor)
+			}
+			row += " [" + strings.Join(names, "+") + "]"
+		}
+		got = append(got, row)
+	}
+	want := "seller: [Shop] [] | subcontractor: [Courier+Fitter] [Courier B] | Bank: [] [Bank]"
+	if strings.Join(got, " | ") != want {
+		t.Errorf("rows %q, want %q", strings.Join(got, " | "), want)
+	}
+}
+
+func TestPairPathIsOneForEitherOrder(t *testing.T) {
+	if a, b := PairPath("fi/", "sofa", "lamp"), PairPath("fi/", "lamp", "sofa"); a != b || a != "fi/compare/lamp--sofa/" {
+		t.Errorf("PairPath: %q and %q", a, b)
+	}
+}
+
+func TestClip(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		n    int
+		want string
+		cut  bool
+	}{
+		{"short", 10, "short", false},
+		{"one two three four", 12, "one two…", true},
+		{"välinpitämättömyys on pitkä sana", 20, "välinpitämättömyys…", true},
+		{"nospacesatallinthislongword", 10, "nospacesa…", true},
+	} {
+		if got := Clip(tc.in, tc.n); got.Text != tc.want || got.Cut != tc.cut || len([]rune(got.Text)) > tc.n {
+			t.Errorf("Clip(%q, %d) = %+v, want %q (cut %v)", tc.in, tc.n, got, tc.want, tc.cut)
+		}
+	}
+}
