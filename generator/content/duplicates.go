@@ -34,12 +34,7 @@ func duplicateTitles(pages []*Page) diag.List {
 			continue
 		}
 		for _, p := range same {
-			var others []string
-			for _, o := range same {
-				if o != p {
-					others = append(others, o.File)
-				}
-			}
+			others := filesBut(p, same)
 			warnings.Add(diag.Diagnostic{Pos: p.TitleAt, Severity: diag.Warning, Rule: "duplicate-title",
 				Message: fmt.Sprintf("title %q is also the title of %s; a [[%s]] link would name both, so give one another title",
 					p.Title, strings.Join(others, ", "), p.Title)})

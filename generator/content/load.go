@@ -609,15 +609,21 @@ func collisions(pages []*Page) diag.List {
 			continue
 		}
 		for _, p := range ps {
-			var others []string
-			for _, o := range ps {
-				if o != p {
-					others = append(others, o.File)
-				}
-			}
+			others := filesBut(p, ps)
 			errs.Errorf(diag.Pos{Path: p.File, Line: 1, Col: 1}, "%s is also made by %s; give one of them another file name or slug",
 				"/"+url, strings.Join(others, ", "))
 		}
 	}
 	return errs
+}
+
+// filesBut lists the files of a group of pages other than p's.
+func filesBut(p *Page, group []*Page) []string {
+	var files []string
+	for _, o := range group {
+		if o != p {
+			files = append(files, o.File)
+		}
+	}
+	return files
 }
