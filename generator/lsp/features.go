@@ -321,14 +321,22 @@ func (v *view) valuesOf(key string) []value {
 
 // ---- hover, definition
 
-func (s *Server) hover(p TextDocumentPositionParams) (any, error) {
+// linkAt is the link under the cursor that leads to a page, or nil.
+func (s *Server) linkAt(p TextDocumentPositionParams) (*target, error) {
 	v, err := s.view(p.TextDocument.URI)
 	if err != nil {
 		return nil, err
 	}
-	t := v.at(p.Position)
-	if t == nil || t.to == nil {
-		return nil, nil
+	if t := v.at(p.Position); t != nil && t.to != nil {
+		return t, nil
+	}
+	return nil, nil
+}
+
+func (s *Server) hover(p TextDocumentPositionParams) (any, error) {
+	t, err := s.linkAt(p)
+	if t == nil || err != nil {
+		return nil, err
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "**%s** · %s", t.to.Kind, t.to.Title)
@@ -344,13 +352,9 @@ func (s *Server) hover(p TextDocumentPositionParams) (any, error) {
 }
 
 func (s *Server) definition(p TextDocumentPositionParams) (any, error) {
-	v, err := s.view(p.TextDocument.URI)
-	if err != nil {
+	t, err := s.linkAt(p)
+	if t == nil || err != nil {
 		return nil, err
-	}
-	t := v.at(p.Position)
-	if t == nil || t.to == nil {
-		return nil, nil
 	}
 	text, _ := s.text(t.to.File)
 	at := Position{}
