@@ -9,12 +9,14 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"html/template"
 	"io"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -36,6 +38,8 @@ type Templates struct {
 	source map[string]string // template file -> the path to show in errors
 	shared uint64            // hash of the files every page may use: partials, assets
 	own    map[string]uint64 // hash of each page template used by its name alone
+	// rendered holds what the cached function made, by template and key.
+	rendered sync.Map
 }
 
 // LoadTemplates reads the built-in layouts and the site's overrides. The
@@ -63,7 +67,8 @@ func LoadTemplates(siteRoot string) (*Templates, diag.List) {
 		read(os.DirFS(dir), func(p string) string { return LayoutsDir + "/" + p })
 	}
 
-	t := &Templates{set: template.New("").Funcs(funcs), assets: map[string][]byte{}, source: source}
+	t := &Templates{assets: map[string][]byte{}, source: source}
+	t.set = template.New("").Funcs(funcs).Funcs(template.FuncMap{"cached": t.cached})
 	names := make([]string, 0, len(files))
 	for name := range files {
 		names = append(names, name)
@@ -115,6 +120,33 @@ var funcs = template.FuncMap{
 func toJSON(v any) (string, error) {
 	b, err := json.Marshal(v)
 	return string(b), err
+}
+
+// cachedKey is a template and the value it was run with.
+type cachedKey struct {
+	name string
+	data any
+}
+
+// cached runs template name with data once per distinct data value and
+// returns the HTML it made, for the parts thousands of pages share, such
+// as the site's header (see Frame). Its output is a function of data
+// alone, which is why data must be comparable: a value, not a view.
+func (t *Templates) cached(name string, data any) (template.HTML, error) {
+	if data == nil || !reflect.TypeOf(data).Comparable() {
+		return "", fmt.Errorf("cached %q: %T is not a value that can be compared", name, data)
+	}
+	key := cachedKey{name, data}
+	if html, ok := t.rendered.Load(key); ok {
+		return html.(template.HTML), nil
+	}
+	var b strings.Builder
+	if err := t.set.ExecuteTemplate(&b, name, data); err != nil {
+		return "", err
+	}
+	html := template.HTML(b.String())
+	t.rendered.Store(key, html)
+	return html, nil
 }
 
 // Execute renders the named template (case.html, home.html, ...) for v.

@@ -281,8 +281,10 @@ func (v *View) FeedURL() string { return v.langPrefix + "atom.xml" }
 func (v *View) Root() string { return strings.TrimSuffix(v.Rel(""), "index.html") }
 
 // SearchURL is the search page (and index folder) of lang.
-func (v *View) SearchURL(lang string) string {
-	if len(v.Site.Languages) > 0 && lang != v.Site.Languages[0] {
+func (v *View) SearchURL(lang string) string { return searchURL(v.Site, lang) }
+
+func searchURL(site *Site, lang string) string {
+	if len(site.Languages) > 0 && lang != site.Languages[0] {
 		return lang + "/search/"
 	}
 	return "search/"

@@ -126,6 +126,10 @@ type output struct {
 	name   string
 	render func() ([]byte, error)
 	html   bool
+	// template and view are the page template and the view it renders,
+	// for an HTML page.
+	template string
+	view     *render.View
 	// fingerprint, when set, hashes all render reads, so that a Builder can
 	// keep the bytes of its last build when it is unchanged.
 	fingerprint func() uint64

@@ -251,7 +251,7 @@ func (b *build) intro(p *content.Page) template.HTML {
 }
 
 func (b *build) page(name, tmpl string, v *render.View) {
-	o := output{name: name, html: true, render: func() ([]byte, error) {
+	o := output{name: name, html: true, template: tmpl, view: v, render: func() ([]byte, error) {
 		return b.tmpl.Render(tmpl, v)
 	}}
 	if b.prints != nil {
