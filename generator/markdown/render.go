@@ -1,13 +1,12 @@
 package markdown
 
 import (
-	"bytes"
+	_ "embed"
 	"strings"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/lexers"
-	"github.com/alecthomas/chroma/v2/styles"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -164,7 +163,7 @@ func (r *nodeRenderer) fencedCode(w util.BufWriter, src []byte, node ast.Node, e
 	}
 	if lexer != nil {
 		if tokens, err := chroma.Coalesce(lexer).Tokenise(nil, code.String()); err == nil {
-			if err := codeFormatter.Format(w, styles.Fallback, tokens); err == nil {
+			if err := codeFormatter.Format(w, codeStyle, tokens); err == nil {
 				_ = w.WriteByte('\n')
 				return ast.WalkSkipChildren, nil
 			}
@@ -186,15 +185,21 @@ func (r *nodeRenderer) fencedCode(w util.BufWriter, src []byte, node ast.Node, e
 // light screens and print, a dark one for dark screens. Each sits in its
 // own media query, because the dark theme leaves some tokens undefined and
 // would otherwise inherit light colours meant for a light background.
-func HighlightCSS() []byte {
-	var b bytes.Buffer
-	b.WriteString("@media print, (prefers-color-scheme: light) {\n")
-	_ = codeFormatter.WriteCSS(&b, styles.Get("github"))
-	b.WriteString("}\n@media screen and (prefers-color-scheme: dark) {\n")
-	_ = codeFormatter.WriteCSS(&b, styles.Get("github-dark"))
-	b.WriteString("}\n")
-	return b.Bytes()
-}
+//
+// It is made from chroma's github and github-dark styles ahead of time
+// (TestHighlightCSS checks it is current, and -update rewrites it):
+// chroma's styles package parses all of its 70-odd styles when a program
+// starts, some 20 ms and 2 MB for every casebook command.
+//
+//go:embed highlight.css
+var highlightCSS []byte
+
+// HighlightCSS returns the stylesheet for highlighted code.
+func HighlightCSS() []byte { return highlightCSS }
+
+// codeStyle is the style handed to the formatter, which writes classes
+// rather than colours and so reads no entry of it.
+var codeStyle = chroma.MustNewStyle("casebook", chroma.StyleEntries{})
 
 // HighlightSource renders lines of a source file for an error report:
 // highlighted as the file's kind (by its extension), numbered from first,
@@ -209,7 +214,7 @@ func HighlightSource(file, code string, first, mark int) string {
 	if err == nil {
 		f := chromahtml.New(chromahtml.WithClasses(true), chromahtml.WithLineNumbers(true),
 			chromahtml.BaseLineNumber(first), chromahtml.HighlightLines([][2]int{{mark, mark}}))
-		if f.Format(&b, styles.Fallback, tokens) == nil {
+		if f.Format(&b, codeStyle, tokens) == nil {
 			return b.String()
 		}
 	}
