@@ -1,6 +1,7 @@
 package render
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -13,11 +14,12 @@ import (
 type Frame struct {
 	Site *Site
 	Lang string
-	// From is the page's folder with every folder past the second
-	// replaced by a mark no address holds. The frame links only to
-	// top-level folders (cases/, fi/cases/, assets/), whose links from
-	// cases/a/ and cases/b/ are the same, so this is all of the page's
-	// address the links depend on.
+	// From is the page's folder with every folder that no link of the
+	// frame depends on replaced by a mark no address holds. The frame
+	// links only to top-level folders of a language (cases/, fi/cases/)
+	// and files in them (assets/casebook.css), so from cases/a/ and
+	// cases/b/ its links are the same: all but the language and the
+	// first folder of the address is masked, keeping only its depth.
 	From string
 	// Current is the navigation entry the page belongs to: a list
 	// ("cases", "frameworks", "industries", "tags", "insights",
@@ -40,7 +42,7 @@ var navEntry = map[string]string{
 
 // Frame is the frame of this view's page.
 func (v *View) Frame() Frame {
-	f := Frame{Site: v.Site, Lang: v.Lang, From: frameFolder(v.URL), Current: navEntry[v.Kind],
+	f := Frame{Site: v.Site, Lang: v.Lang, From: frameFolder(v.URL, v.Site.Languages), Current: navEntry[v.Kind],
 		Search: v.Kind != "search", RootRelative: v.RootRelative, langPrefix: v.langPrefix}
 	if f.Current == "" {
 		for _, s := range v.Site.Sections {
@@ -55,13 +57,19 @@ func (v *View) Frame() Frame {
 // frameMark stands for a folder that no link of the frame reaches.
 const frameMark = "\x00"
 
-// frameFolder masks every folder of url past the second.
-func frameFolder(url string) string {
+// frameFolder masks the folders of url that a frame's links do not
+// depend on: all after the first, or after the second when the first is
+// a language's.
+func frameFolder(url string, langs []string) string {
 	parts := strings.Split(strings.TrimSuffix(url, "/"), "/")
-	if len(parts) <= 2 {
+	keep := 1
+	if slices.Contains(langs, parts[0]) {
+		keep = 2
+	}
+	if len(parts) <= keep {
 		return url
 	}
-	for i := 2; i < len(parts); i++ {
+	for i := keep; i < len(parts); i++ {
 		parts[i] = frameMark
 	}
 	return strings.Join(parts, "/") + "/"

@@ -82,3 +82,20 @@ func TestCached(t *testing.T) {
 		t.Error("cached accepted a map, which cannot be compared")
 	}
 }
+
+// TestFrameShared checks that pages of one section, language and depth
+// share one frame, which is what makes the header cheap.
+func TestFrameShared(t *testing.T) {
+	site := &Site{Languages: []string{"en", "fi"}}
+	for _, pair := range [][2]string{{"cases/a/", "cases/b/"}, {"compare/a--b/", "compare/c--d/"},
+		{"fi/cases/a/", "fi/cases/b/"}, {"cases/a/brief/", "cases/b/brief/"}, {"notes/x/y/", "notes/z/w/"}} {
+		lang, prefix := "en", ""
+		if pair[0][:3] == "fi/" {
+			lang, prefix = "fi", "fi/"
+		}
+		a, b := NewView(site, "case", pair[0], lang, prefix).Frame(), NewView(site, "case", pair[1], lang, prefix).Frame()
+		if a != b {
+			t.Errorf("frames of %s and %s differ: %+v, %+v", pair[0], pair[1], a, b)
+		}
+	}
+}

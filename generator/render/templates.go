@@ -22,6 +22,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/casebook-cx/casebook/generator/content"
 	"github.com/casebook-cx/casebook/generator/diag"
@@ -38,9 +39,15 @@ type Templates struct {
 	source map[string]string // template file -> the path to show in errors
 	shared uint64            // hash of the files every page may use: partials, assets
 	own    map[string]uint64 // hash of each page template used by its name alone
-	// rendered holds what the cached function made, by template and key.
-	rendered sync.Map
+	// rendered holds what the cached function made, by template and
+	// key, and renderedCount counts what it made.
+	rendered      sync.Map
+	renderedCount atomic.Int64
 }
+
+// maxCached bounds what cached keeps: a template that passed it a value
+// of each page would otherwise hold a copy of every page's part.
+const maxCached = 4096
 
 // LoadTemplates reads the built-in layouts and the site's overrides. The
 // lookup is one rule: layouts/NAME in the site wins over the built-in NAME.
@@ -145,7 +152,9 @@ func (t *Templates) cached(name string, data any) (template.HTML, error) {
 		return "", err
 	}
 	html := template.HTML(b.String())
-	t.rendered.Store(key, html)
+	if t.renderedCount.Add(1) <= maxCached {
+		t.rendered.Store(key, html)
+	}
 	return html, nil
 }
 
