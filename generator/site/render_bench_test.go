@@ -34,6 +34,7 @@ func BenchmarkRenderKinds(b *testing.B) {
 	for kind, outs := range kinds {
 		b.Run(fmt.Sprintf("%s-%d", kind, len(outs)), func(b *testing.B) {
 			var bytes int
+			cpu := cpuTime()
 			for b.Loop() {
 				bytes = 0
 				for _, o := range outs {
@@ -45,6 +46,7 @@ func BenchmarkRenderKinds(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(outs)), "ns/page")
+			b.ReportMetric(float64((cpuTime()-cpu).Nanoseconds())/float64(b.N*len(outs)), "cpu-ns/page")
 			b.ReportMetric(float64(bytes)/float64(len(outs)), "bytes/page")
 		})
 	}
@@ -86,6 +88,7 @@ func BenchmarkRenderChrome(b *testing.B) {
 		}
 	}
 	var buf bytes.Buffer
+	cpu := cpuTime()
 	for b.Loop() {
 		for _, v := range views {
 			buf.Reset()
@@ -97,5 +100,6 @@ func BenchmarkRenderChrome(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(views)), "ns/page")
+	b.ReportMetric(float64((cpuTime()-cpu).Nanoseconds())/float64(b.N*len(views)), "cpu-ns/page")
 	b.ReportMetric(float64(buf.Len()), "bytes/page")
 }
