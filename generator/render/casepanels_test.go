@@ -22,7 +22,7 @@ func panelCases() []*content.Page {
 			Experience: &content.Experience{Expected: "A working washer.", Target: "Delivery in a week.", Delivered: "Nothing, then a form."},
 			Journey: []content.Stage{{Stage: "Buy", Expected: 9, Target: 6, Delivered: 6}, {Stage: "Fix", Expected: 8, Target: 8, Delivered: 2},
 				{Stage: "Use", Expected: 5, Target: 5, Delivered: 4}},
-			Chain: []content.Actor{{Actor: "Store", Role: "seller", Care: "high", Note: "Called back."}, {Actor: "Maker", Care: "broken"}},
+			Chain:   []content.Actor{{Actor: "Store", Role: "seller", Care: "high", Note: "Called back."}, {Actor: "Maker", Care: "broken"}},
 			Ratings: &content.Ratings{Service: score(8), Experience: score(3)}},
 		{Title: "Hostile", Kind: content.KindCase, URL: "cases/hostile/", Lang: "fi",
 			Experience: &content.Experience{Expected: hostile, Target: hostile, Delivered: hostile},
