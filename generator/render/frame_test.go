@@ -3,6 +3,7 @@ package render
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 )
 
@@ -77,6 +78,16 @@ func TestCached(t *testing.T) {
 	tmpl.rendered.Range(func(any, any) bool { entries++; return true })
 	if entries != 2 {
 		t.Errorf("%d cached renderings of two values, want 2", entries)
+	}
+	for i := range maxCached + 10 {
+		if _, err := tmpl.cached("probe", key{strconv.Itoa(i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	entries = 0
+	tmpl.rendered.Range(func(any, any) bool { entries++; return true })
+	if entries > maxCached {
+		t.Errorf("cached kept %d renderings of one template, more than its %d", entries, maxCached)
 	}
 	if _, err := tmpl.cached("probe", map[string]string{"Name": "x"}); err == nil {
 		t.Error("cached accepted a map, which cannot be compared")

@@ -40,13 +40,14 @@ type Templates struct {
 	shared uint64            // hash of the files every page may use: partials, assets
 	own    map[string]uint64 // hash of each page template used by its name alone
 	// rendered holds what the cached function made, by template and
-	// key, and renderedCount counts what it made.
+	// key, and renderedCount how much it made of each template.
 	rendered      sync.Map
-	renderedCount atomic.Int64
+	renderedCount sync.Map // template name -> *atomic.Int64
 }
 
-// maxCached bounds what cached keeps: a template that passed it a value
-// of each page would otherwise hold a copy of every page's part.
+// maxCached bounds what cached keeps of one template: one passed a value
+// of each page would otherwise hold a copy of every page's part, and one
+// template's values must not crowd out another's.
 const maxCached = 4096
 
 // LoadTemplates reads the built-in layouts and the site's overrides. The
@@ -152,7 +153,8 @@ func (t *Templates) cached(name string, data any) (template.HTML, error) {
 		return "", err
 	}
 	html := template.HTML(b.String())
-	if t.renderedCount.Add(1) <= maxCached {
+	count, _ := t.renderedCount.LoadOrStore(name, new(atomic.Int64))
+	if count.(*atomic.Int64).Add(1) <= maxCached {
 		t.rendered.Store(key, html)
 	}
 	return html, nil
