@@ -28,20 +28,20 @@ func NewCache() *Cache {
 	return &Cache{seed: maphash.MakeSeed(), lang: map[string]map[string]counted{}}
 }
 
-// Build is Build, counting words only for the pages that changed since the
-// cache's last build of lang.
-func (c *Cache) Build(lang string, docs []Doc) (map[string][]byte, error) {
+// Write is Write, counting words only for the pages that changed since
+// the cache's last build of lang.
+func (c *Cache) Write(lang string, docs []Doc, put func(name string, data []byte) error) error {
 	c.mu.Lock()
 	c.next = map[string]map[string]counted{lang: make(map[string]counted, len(docs))}
 	c.mu.Unlock()
-	files, err := build(lang, docs, c)
+	err := write(lang, docs, c, put)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if err == nil {
 		c.lang[lang] = c.next[lang] // pages no longer indexed drop out
 	}
 	c.next = nil
-	return files, err
+	return err
 }
 
 // termFrequencies counts d's words, or takes the counts of an identical

@@ -211,13 +211,13 @@ func TestCacheBuildEqualsBuild(t *testing.T) {
 		{URL: "c/", Kind: "page", Title: "About", Body: "Who writes this."},
 	}
 	cache := NewCache()
-	if _, err := cache.Build("en", docs); err != nil {
+	if _, err := collect(func(put func(string, []byte) error) error { return cache.Write("en", docs, put) }); err != nil {
 		t.Fatal(err)
 	}
 	docs[0].Body = "The courier dropped the box and drove off."
 	docs[1].Tags = nil
 	docs = append(docs[:2], Doc{URL: "d/", Kind: "case", Title: "Mortgage", Body: "The bank missed moving day."})
-	got, err := cache.Build("en", docs)
+	got, err := collect(func(put func(string, []byte) error) error { return cache.Write("en", docs, put) })
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -102,8 +102,13 @@ type build struct {
 	linked  *linkState
 	phases  []Phase
 	outputs []output
-	// searchFiles are each language's index files, by the index folder.
-	searchFiles map[string]map[string][]byte
+	// indexed are the search index files the index step wrote; files
+	// planned later under the same names yield to them.
+	indexed map[string]bool
+	// leaks is the leak check of everything written, which the index step
+	// and the writing share (see leakCheck).
+	leaks     *leakCheck
+	leaksOnce sync.Once
 	// reuse is what a Builder kept of its last build; nil in a one-off build.
 	reuse *Builder
 	// fingerprints of the views, when reuse is set.
@@ -168,7 +173,7 @@ func (b *build) run(out Output) (Stats, diag.List) {
 		b.opts.Prepared()
 	}
 	var ierr error
-	b.timed("index", func() { ierr = b.index() })
+	b.timed("index", func() { ierr = b.index(out) })
 	if ierr != nil {
 		errs.Errorf(diag.Pos{Path: SearchDir}, "%v", ierr)
 		errs.Sort()
@@ -182,6 +187,7 @@ func (b *build) run(out Output) (Stats, diag.List) {
 	var stats Stats
 	var werrs diag.List
 	b.timed("render and write", func() { stats, werrs = b.write(out) })
+	stats.Files += len(b.indexed)
 	stats.Phases = b.phases
 	stats.BaseURL = b.site.BaseURL
 	for _, p := range b.printed {
@@ -277,7 +283,7 @@ func (b *build) write(out Output) (Stats, diag.List) {
 			return Stats{}, errs
 		}
 	}
-	check := b.newLeakCheck()
+	check := b.leakCheck()
 	var (
 		mu    sync.Mutex
 		errs  diag.List
