@@ -45,17 +45,19 @@ func (c *Cache) Write(lang string, docs []Doc, put func(name string, data []byte
 }
 
 // termFrequencies counts d's words, or takes the counts of an identical
-// Doc from the last build. Nil counts everything afresh.
-func (c *Cache) termFrequencies(lang string, d Doc) (map[string]float64, int) {
+// Doc from the last build. Nil counts everything afresh, into scratch, an
+// empty map; a Cache keeps the counts, so makes a map of its own.
+func (c *Cache) termFrequencies(lang string, d Doc, scratch map[string]float64) (map[string]float64, int) {
 	if c == nil {
-		return termFrequencies(lang, d)
+		return scratch, termFrequencies(lang, d, scratch)
 	}
 	sum := c.hash(d)
 	c.mu.Lock()
 	old, ok := c.lang[lang][d.URL]
 	c.mu.Unlock()
 	if !ok || old.sum != sum {
-		old.tf, old.length = termFrequencies(lang, d)
+		old.tf = map[string]float64{}
+		old.length = termFrequencies(lang, d, old.tf)
 		old.sum = sum
 	}
 	c.mu.Lock()

@@ -101,3 +101,27 @@ func generatedDocs(n int) []Doc {
 	}
 	return out
 }
+
+// BenchmarkWrite indexes generated pages, handing the files to nothing.
+func BenchmarkWrite(b *testing.B) {
+	pages := generatedDocs(2000)
+	for b.Loop() {
+		if err := Write("en", pages, func(string, []byte) error { return nil }); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkFold folds a paragraph of plain ASCII text and one of Finnish.
+func BenchmarkFold(b *testing.B) {
+	for name, text := range map[string]string{
+		"ascii":   strings.Repeat("Expected a Refund within the week, the Courier left the parcel at the door. ", 12),
+		"finnish": strings.Repeat("Pesukoneen toimitus myöhästyi, ja kuljettaja jätti paketin ovelle. ", 12),
+	} {
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				Fold(text)
+			}
+		})
+	}
+}

@@ -199,18 +199,34 @@ func count(lang string, docs []Doc, cache *Cache) *tally {
 	t := &tally{postings: map[string][]rawPosting{}, lengths: make([]int, len(docs)), texts: make([]string, len(docs))}
 	var mu sync.Mutex
 	parallel.For(len(docs), func(i int) {
-		tf, n := cache.termFrequencies(lang, docs[i])
+		scratch := scratchCounts.Get().(map[string]float64)
+		defer scratchCounts.Put(scratch)
+		tf, n := cache.termFrequencies(lang, docs[i], scratch)
 		t.lengths[i] = n
 		t.texts[i] = truncate(joinText(docs[i].Experience, docs[i].Body), recordText)
 		docs[i].Body = ""
 		mu.Lock()
-		defer mu.Unlock()
 		for term, f := range tf {
-			t.postings[term] = append(t.postings[term], rawPosting{doc: int32(i), tf: float32(f)})
+			ps, ok := t.postings[term]
+			if !ok {
+				// A word is a slice of its page's folded text, which it
+				// would otherwise keep whole for as long as the index is
+				// being made.
+				term = strings.Clone(term)
+			}
+			t.postings[term] = append(ps, rawPosting{doc: int32(i), tf: float32(f)})
 		}
+		mu.Unlock()
+		clear(scratch)
 	})
 	return t
 }
+
+// scratchCounts are maps to count a page's words in, used again page after
+// page when no Cache keeps the counts: a cleared map keeps its room, and
+// growing a fresh one for every page was a third of the index's
+// allocations.
+var scratchCounts = sync.Pool{New: func() any { return map[string]float64{} }}
 
 // weigher turns a term's counts into BM25 weights.
 type weigher struct {
@@ -398,9 +414,9 @@ type rawPosting struct {
 }
 
 // termFrequencies weighs every indexed word of a page by the fields it
-// stands in, and counts the page's words for BM25's length normalisation.
-func termFrequencies(lang string, d Doc) (map[string]float64, int) {
-	tf := map[string]float64{}
+// stands in, adding to tf, and counts the page's words for BM25's length
+// normalisation.
+func termFrequencies(lang string, d Doc, tf map[string]float64) int {
 	length := 0
 	field := func(weight float64, texts ...string) {
 		for _, text := range texts {
@@ -421,7 +437,7 @@ func termFrequencies(lang string, d Doc) (map[string]float64, int) {
 	field(weightExperience, d.Experience...)
 	field(weightChain, d.Chain...)
 	field(weightBody, d.Body)
-	return tf, length
+	return length
 }
 
 func joinText(parts []string, body string) string {
