@@ -141,25 +141,25 @@ func collect(write func(put func(string, []byte) error) error) (map[string][]byt
 	return files, nil
 }
 
-// write builds the index file by file: the postings shards first, so that
-// the word counts they are made of can go before the rest is made.
+// write builds the index file by file. The records go first, so that
+// counting the words can let each page's text go once it is counted;
+// the shards next, so that the counts go before the dictionary is made.
 func write(lang string, docs []Doc, cache *Cache, put func(string, []byte) error) error {
 	docs = slices.Clone(docs)
 	slices.SortFunc(docs, func(a, b Doc) int { return strings.Compare(a.URL, b.URL) })
 	out := indexFiles{lang: lang, put: put}
-	counts := count(lang, docs, cache)
-	terms, where, err := out.shards(counts)
+	if err := out.records(docs); err != nil {
+		return err
+	}
+	facets, err := out.facets(docs)
+	if err != nil {
+		return err
+	}
+	terms, where, err := out.shards(count(lang, docs, cache))
 	if err != nil {
 		return err
 	}
 	dicts, err := out.dictionaries(terms, where)
-	if err != nil {
-		return err
-	}
-	if err := out.records(docs, counts.texts); err != nil {
-		return err
-	}
-	facets, err := out.facets(docs)
 	if err != nil {
 		return err
 	}
@@ -182,28 +182,24 @@ func (f indexFiles) file(name string, v any) error {
 }
 
 // tally is what counting a language's pages leaves: each term's
-// field-weighted counts by page, each page's length in indexed words, and
-// the text its record keeps.
+// field-weighted counts by page, and each page's length in indexed words.
 type tally struct {
 	postings map[string][]rawPosting
 	lengths  []int
-	texts    []string
 }
 
 // count counts the words of every page, in parallel. Each page's counts go
 // into the postings as soon as they are made, so the build never holds
 // every page's word counts at once; and once counted, a page's body is let
-// go but for the text its record keeps (the rest would be most of what the
-// build holds).
+// go (it would be most of what the build holds).
 func count(lang string, docs []Doc, cache *Cache) *tally {
-	t := &tally{postings: map[string][]rawPosting{}, lengths: make([]int, len(docs)), texts: make([]string, len(docs))}
+	t := &tally{postings: map[string][]rawPosting{}, lengths: make([]int, len(docs))}
 	var mu sync.Mutex
 	parallel.For(len(docs), func(i int) {
 		scratch := scratchCounts.Get().(map[string]float64)
 		defer scratchCounts.Put(scratch)
 		tf, n := cache.termFrequencies(lang, docs[i], scratch)
 		t.lengths[i] = n
-		t.texts[i] = truncate(joinText(docs[i].Experience, docs[i].Body), recordText)
 		docs[i].Body = ""
 		mu.Lock()
 		for term, f := range tf {
@@ -301,6 +297,7 @@ func (f indexFiles) shards(t *tally) ([]string, []termPlace, error) {
 		size += len(term) + len(enc) + 6
 		places[i] = termPlace{shard: shards, pages: len(raw)}
 	}
+	t.postings = nil
 	return terms, places, flush()
 }
 
@@ -339,7 +336,7 @@ func (f indexFiles) dictionaries(terms []string, places []termPlace) ([]string, 
 
 // records writes the pages' records, recordsPerFile pages to a file, in
 // parallel.
-func (f indexFiles) records(docs []Doc, texts []string) error {
+func (f indexFiles) records(docs []Doc) error {
 	errs := make([]error, (len(docs)+recordsPerFile-1)/recordsPerFile)
 	parallel.For(len(errs), func(n int) {
 		first := n * recordsPerFile
@@ -347,7 +344,7 @@ func (f indexFiles) records(docs []Doc, texts []string) error {
 		for id := first; id < min(first+recordsPerFile, len(docs)); id++ {
 			d := docs[id]
 			recs = append(recs, record{URL: d.URL, Title: d.Title, Kind: d.Kind, Summary: d.Summary,
-				Text: texts[id], Date: d.Date, Industry: d.Industry, Tags: d.Tags, Frameworks: d.Frameworks})
+				Text: truncate(joinText(d.Experience, d.Body), recordText), Date: d.Date, Industry: d.Industry, Tags: d.Tags, Frameworks: d.Frameworks})
 		}
 		errs[n] = f.file("r/"+strconv.Itoa(n), recs)
 	})

@@ -4,7 +4,7 @@
 //  2. convert:  render each body to HTML with link placeholders (markdown)
 //  3. link:     resolve every link and frameworks entry, check anchors (link)
 //  4. assemble: build the views: taxonomies, translations, framework cases
-//  5. index:    build each language's search index (search)
+//  5. index:    build each language's search index and write it (search)
 //  6. render:   fill the templates, in parallel (render)
 //  7. write:    pages, assets, static files, feeds, data, to an Output
 //
