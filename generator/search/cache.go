@@ -28,34 +28,36 @@ func NewCache() *Cache {
 	return &Cache{seed: maphash.MakeSeed(), lang: map[string]map[string]counted{}}
 }
 
-// Build is Build, counting words only for the pages that changed since the
-// cache's last build of lang.
-func (c *Cache) Build(lang string, docs []Doc) (map[string][]byte, error) {
+// Write is Write, counting words only for the pages that changed since
+// the cache's last build of lang.
+func (c *Cache) Write(lang string, docs []Doc, put func(name string, data []byte) error) error {
 	c.mu.Lock()
 	c.next = map[string]map[string]counted{lang: make(map[string]counted, len(docs))}
 	c.mu.Unlock()
-	files, err := build(lang, docs, c)
+	err := write(lang, docs, c, put)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if err == nil {
 		c.lang[lang] = c.next[lang] // pages no longer indexed drop out
 	}
 	c.next = nil
-	return files, err
+	return err
 }
 
 // termFrequencies counts d's words, or takes the counts of an identical
-// Doc from the last build. Nil counts everything afresh.
-func (c *Cache) termFrequencies(lang string, d Doc) (map[string]float64, int) {
+// Doc from the last build. Nil counts everything afresh, into scratch, an
+// empty map; a Cache keeps the counts, so makes a map of its own.
+func (c *Cache) termFrequencies(lang string, d Doc, scratch map[string]float64) (map[string]float64, int) {
 	if c == nil {
-		return termFrequencies(lang, d)
+		return scratch, termFrequencies(lang, d, scratch)
 	}
 	sum := c.hash(d)
 	c.mu.Lock()
 	old, ok := c.lang[lang][d.URL]
 	c.mu.Unlock()
 	if !ok || old.sum != sum {
-		old.tf, old.length = termFrequencies(lang, d)
+		old.tf = map[string]float64{}
+		old.length = termFrequencies(lang, d, old.tf)
 		old.sum = sum
 	}
 	c.mu.Lock()

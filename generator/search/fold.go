@@ -16,6 +16,17 @@ const maxWordLen = 40
 // and "PESUKONEEN" are one word, and "é" matches "e". The client does the
 // same with String.normalize('NFD'), dropping \p{M}, and toLowerCase.
 func Fold(s string) string {
+	if isASCII(s) {
+		// Most text is plain ASCII, which has no marks to strip and whose
+		// lower case strings.ToLower makes without decoding a rune (and
+		// without copying s when it has no capitals).
+		return strings.ToLower(s)
+	}
+	return foldRunes(s)
+}
+
+// foldRunes is Fold for any text.
+func foldRunes(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range norm.NFD.String(s) {
@@ -31,6 +42,15 @@ func Fold(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+func isASCII(s string) bool {
+	for i := range len(s) {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // Words splits text into folded words: runs of letters and numbers, as

@@ -17,6 +17,7 @@
 package search
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -110,99 +111,289 @@ var stemShare = map[string]float64{"fi": 0.5}
 
 const defaultStemShare = 0.25
 
-// Build indexes docs of one language and returns the index files by name,
-// relative to the index folder.
-func Build(lang string, docs []Doc) (map[string][]byte, error) {
-	return build(lang, docs, nil)
+// Write indexes docs of one language and hands each index file to put as
+// soon as it is made, by its name in the index folder (meta.js, s/0.js):
+// the caller holds no more of the index than it chooses to. put may be
+// called from several goroutines at once; an error from it ends the
+// build, and Write returns it.
+func Write(lang string, docs []Doc, put func(name string, data []byte) error) error {
+	return write(lang, docs, nil, put)
 }
 
-func build(lang string, docs []Doc, cache *Cache) (map[string][]byte, error) {
-	docs = slices.Clone(docs)
-	slices.SortFunc(docs, func(a, b Doc) int { return strings.Compare(a.URL, b.URL) })
+// Build is Write into a map of the index files by name.
+func Build(lang string, docs []Doc) (map[string][]byte, error) {
+	return collect(func(put func(string, []byte) error) error { return Write(lang, docs, put) })
+}
 
-	// Each page's counts go into the postings as soon as they are made, so
-	// the build never holds every page's word counts at once.
-	postings := map[string][]rawPosting{}
-	lengths := make([]int, len(docs))
-	texts := make([]string, len(docs)) // each page's record text
+// collect gathers the files a write hands to put.
+func collect(write func(put func(string, []byte) error) error) (map[string][]byte, error) {
+	files := map[string][]byte{}
 	var mu sync.Mutex
-	parallel.For(len(docs), func(i int) {
-		tf, n := cache.termFrequencies(lang, docs[i])
-		lengths[i] = n
-		// Once counted, a page's text is needed only for its record: the
-		// rest of it would be most of what the build holds.
-		texts[i] = truncate(joinText(docs[i].Experience, docs[i].Body), recordText)
-		docs[i].Body = ""
+	err := write(func(name string, data []byte) error {
 		mu.Lock()
 		defer mu.Unlock()
-		for term, f := range tf {
-			postings[term] = append(postings[term], rawPosting{doc: int32(i), tf: float32(f)})
-		}
+		files[name] = data
+		return nil
 	})
-	avg := 1.0
-	if len(docs) > 0 {
-		total := 0
-		for _, n := range lengths {
-			total += n
-		}
-		avg = max(float64(total)/float64(len(docs)), 1)
+	if err != nil {
+		return nil, err
 	}
-	// weigh turns a term's counts into BM25 weights, in page order.
-	weigh := func(raw []rawPosting) []posting {
-		slices.SortFunc(raw, func(a, b rawPosting) int { return int(a.doc - b.doc) })
-		ps := make([]posting, len(raw))
-		for i, r := range raw {
-			f := float64(r.tf)
-			norm := bm25K1 * (1 - bm25B + bm25B*float64(lengths[r.doc])/avg)
-			w := f * (bm25K1 + 1) / (f + norm) / (bm25K1 + 1) // in (0, 1)
-			ps[i] = posting{doc: int(r.doc), weight: min(max(int(math.Round(w*maxWeight)), 1), maxWeight)}
-		}
-		return ps
+	return files, nil
+}
+
+// write builds the index file by file. The records go first, so that
+// counting the words can let each page's text go once it is counted;
+// the shards next, so that the counts go before the dictionary is made.
+func write(lang string, docs []Doc, cache *Cache, put func(string, []byte) error) error {
+	docs = slices.Clone(docs)
+	slices.SortFunc(docs, func(a, b Doc) int { return strings.Compare(a.URL, b.URL) })
+	out := indexFiles{lang: lang, put: put}
+	if err := out.records(docs); err != nil {
+		return err
 	}
-	terms := make([]string, 0, len(postings))
-	for t := range postings {
-		terms = append(terms, t)
+	facets, err := out.facets(docs)
+	if err != nil {
+		return err
+	}
+	terms, where, err := out.shards(count(lang, docs, cache))
+	if err != nil {
+		return err
+	}
+	dicts, err := out.dictionaries(terms, where)
+	if err != nil {
+		return err
+	}
+	return out.file("meta", newMeta(lang, len(docs), dicts, facets))
+}
+
+// indexFiles hands the files of one language's index to put, each
+// wrapped for the client.
+type indexFiles struct {
+	lang string
+	put  func(name string, data []byte) error
+}
+
+func (f indexFiles) file(name string, v any) error {
+	data, err := wrap(f.lang+"/"+name, v)
+	if err != nil {
+		return fmt.Errorf("search index %s: %v", name, err)
+	}
+	return f.put(name+".js", data)
+}
+
+// tally is what counting a language's pages leaves: each term's
+// field-weighted counts by page, and each page's length in indexed words.
+type tally struct {
+	postings map[string][]rawPosting
+	lengths  []int
+}
+
+// count counts the words of every page, in parallel. Each page's counts go
+// into the postings as soon as they are made, so the build never holds
+// every page's word counts at once; and once counted, a page's body is let
+// go (it would be most of what the build holds).
+func count(lang string, docs []Doc, cache *Cache) *tally {
+	t := &tally{postings: map[string][]rawPosting{}, lengths: make([]int, len(docs))}
+	var mu sync.Mutex
+	parallel.For(len(docs), func(i int) {
+		scratch := scratchCounts.Get().(map[string]float64)
+		defer scratchCounts.Put(scratch)
+		tf, n := cache.termFrequencies(lang, docs[i], scratch)
+		t.lengths[i] = n
+		docs[i].Body = ""
+		mu.Lock()
+		for term, f := range tf {
+			ps, ok := t.postings[term]
+			if !ok {
+				// A word is a slice of its page's folded text, which it
+				// would otherwise keep whole for as long as the index is
+				// being made.
+				term = strings.Clone(term)
+			}
+			t.postings[term] = append(ps, rawPosting{doc: int32(i), tf: float32(f)})
+		}
+		mu.Unlock()
+		clear(scratch)
+	})
+	return t
+}
+
+// scratchCounts are maps to count a page's words in, used again page after
+// page when no Cache keeps the counts: a cleared map keeps its room, and
+// growing a fresh one for every page was a third of the index's
+// allocations.
+var scratchCounts = sync.Pool{New: func() any { return map[string]float64{} }}
+
+// weigher turns a term's counts into BM25 weights.
+type weigher struct {
+	lengths []int
+	avg     float64 // page length, at least 1
+}
+
+func newWeigher(lengths []int) weigher {
+	total := 0
+	for _, n := range lengths {
+		total += n
+	}
+	w := weigher{lengths: lengths, avg: 1}
+	if len(lengths) > 0 {
+		w.avg = max(float64(total)/float64(len(lengths)), 1)
+	}
+	return w
+}
+
+// weigh returns a term's postings in page order, each weighted 1 to
+// maxWeight.
+func (w weigher) weigh(raw []rawPosting) []posting {
+	slices.SortFunc(raw, func(a, b rawPosting) int { return int(a.doc - b.doc) })
+	ps := make([]posting, len(raw))
+	for i, r := range raw {
+		f := float64(r.tf)
+		norm := bm25K1 * (1 - bm25B + bm25B*float64(w.lengths[r.doc])/w.avg)
+		bm25 := f * (bm25K1 + 1) / (f + norm) / (bm25K1 + 1) // in (0, 1)
+		ps[i] = posting{doc: int(r.doc), weight: min(max(int(math.Round(bm25*maxWeight)), 1), maxWeight)}
+	}
+	return ps
+}
+
+// termPlace is where the dictionary sends a term: its postings shard, and
+// how many pages it is on.
+type termPlace struct {
+	shard, pages int
+}
+
+// shards writes the postings shards, terms in order, and returns the terms
+// with their places. A shard holds terms until it passes shardTarget bytes
+// (a term with more postings gets a shard to itself). The counts are
+// dropped as they are written.
+func (f indexFiles) shards(t *tally) ([]string, []termPlace, error) {
+	terms := make([]string, 0, len(t.postings))
+	for term := range t.postings {
+		terms = append(terms, term)
 	}
 	slices.Sort(terms)
-
-	files := map[string][]byte{}
-	add := func(name string, v any) error {
-		data, err := wrap(lang+"/"+name, v)
-		if err != nil {
-			return fmt.Errorf("search index %s: %v", name, err)
-		}
-		files[name+".js"] = data
-		return nil
-	}
-
-	// Postings shards, then dictionary pieces that say where each term is.
-	shardOf := map[string]int{}
+	places := make([]termPlace, len(terms))
+	w := newWeigher(t.lengths)
 	shard, size, shards := map[string]string{}, 0, 0
-	flushShard := func() error {
+	flush := func() error {
 		if len(shard) == 0 {
 			return nil
 		}
-		err := add("s/"+strconv.Itoa(shards), shard)
+		err := f.file("s/"+strconv.Itoa(shards), shard)
 		shard, size = map[string]string{}, 0
 		shards++
 		return err
 	}
-	for _, t := range terms {
-		enc := encodePostings(weigh(postings[t]))
-		if size > 0 && size+len(t)+len(enc) > shardTarget {
-			if err := flushShard(); err != nil {
+	for i, term := range terms {
+		raw := t.postings[term]
+		delete(t.postings, term)
+		enc := encodePostings(w.weigh(raw))
+		if size > 0 && size+len(term)+len(enc) > shardTarget {
+			if err := flush(); err != nil {
+				return nil, nil, err
+			}
+		}
+		shard[term] = enc
+		size += len(term) + len(enc) + 6
+		places[i] = termPlace{shard: shards, pages: len(raw)}
+	}
+	t.postings = nil
+	return terms, places, flush()
+}
+
+// dictionaries writes the dictionary pieces, which map each term to its
+// place, and returns the first term of each piece. A piece never spans two
+// first letters, so that looking for typos of a word loads only the pieces
+// of its first letter.
+func (f indexFiles) dictionaries(terms []string, places []termPlace) ([]string, error) {
+	var firsts []string
+	dict, size := map[string][2]int{}, 0
+	flush := func() error {
+		if len(dict) == 0 {
+			return nil
+		}
+		err := f.file("d/"+strconv.Itoa(len(firsts)-1), dict)
+		dict, size = map[string][2]int{}, 0
+		return err
+	}
+	var first rune = -1
+	for i, t := range terms {
+		r, _ := utf8.DecodeRuneInString(t)
+		if len(dict) > 0 && (r != first || size > dictTarget) {
+			if err := flush(); err != nil {
 				return nil, err
 			}
 		}
-		shard[t] = enc
-		size += len(t) + len(enc) + 6
-		shardOf[t] = shards
+		if len(dict) == 0 {
+			firsts = append(firsts, t)
+			first = r
+		}
+		dict[t] = [2]int{places[i].shard, places[i].pages}
+		size += len(t) + 16
 	}
-	if err := flushShard(); err != nil {
-		return nil, err
-	}
+	return firsts, flush()
+}
 
-	m := meta{Lang: lang, Pages: len(docs), Stem: defaultStemShare, Facets: map[string][]string{}}
+// records writes the pages' records, recordsPerFile pages to a file, in
+// parallel.
+func (f indexFiles) records(docs []Doc) error {
+	errs := make([]error, (len(docs)+recordsPerFile-1)/recordsPerFile)
+	parallel.For(len(errs), func(n int) {
+		first := n * recordsPerFile
+		recs := make([]record, 0, recordsPerFile)
+		for id := first; id < min(first+recordsPerFile, len(docs)); id++ {
+			d := docs[id]
+			recs = append(recs, record{URL: d.URL, Title: d.Title, Kind: d.Kind, Summary: d.Summary,
+				Text: truncate(joinText(d.Experience, d.Body), recordText), Date: d.Date, Industry: d.Industry, Tags: d.Tags, Frameworks: d.Frameworks})
+		}
+		errs[n] = f.file("r/"+strconv.Itoa(n), recs)
+	})
+	return cmp.Or(errs...)
+}
+
+// facets writes facets.js, the pages of each value of each facet, and
+// returns each facet's values, sorted, for meta.js.
+func (f indexFiles) facets(docs []Doc) (map[string][]string, error) {
+	pages := facetPages(docs)
+	values, lists := map[string][]string{}, map[string][]string{}
+	for _, facet := range Facets {
+		vs := make([]string, 0, len(pages[facet]))
+		for v := range pages[facet] {
+			vs = append(vs, v)
+		}
+		slices.Sort(vs)
+		values[facet] = vs
+		for _, v := range vs {
+			lists[facet] = append(lists[facet], encodeIDs(pages[facet][v]))
+		}
+	}
+	return values, f.file("facets", lists)
+}
+
+// facetPages lists, by facet and value, the pages that have it, in order.
+func facetPages(docs []Doc) map[string]map[string][]int {
+	pages := map[string]map[string][]int{}
+	for _, f := range Facets {
+		pages[f] = map[string][]int{}
+	}
+	for id, d := range docs {
+		pages["type"][d.Kind] = append(pages["type"][d.Kind], id)
+		if d.Industry != "" {
+			pages["industry"][d.Industry] = append(pages["industry"][d.Industry], id)
+		}
+		for _, t := range uniq(d.Tags) {
+			pages["tag"][t] = append(pages["tag"][t], id)
+		}
+		for _, fw := range uniq(d.Frameworks) {
+			pages["framework"][fw] = append(pages["framework"][fw], id)
+		}
+	}
+	return pages
+}
+
+// newMeta is meta.js: what the client reads before anything else.
+func newMeta(lang string, pages int, dicts []string, facets map[string][]string) meta {
+	m := meta{Lang: lang, Pages: pages, Dicts: dicts, Stem: defaultStemShare, Facets: facets}
 	if s, ok := stemShare[lang]; ok {
 		m.Stem = s
 	}
@@ -210,74 +401,7 @@ func build(lang string, docs []Doc, cache *Cache) (map[string][]byte, error) {
 		m.Stop = append(m.Stop, w)
 	}
 	slices.Sort(m.Stop)
-	dict, size := map[string][2]int{}, 0
-	var first rune = -1
-	for _, t := range terms {
-		r, _ := utf8.DecodeRuneInString(t)
-		// A piece never spans two first letters, so that looking for typos
-		// of a word loads only the pieces of its first letter.
-		if len(dict) > 0 && (r != first || size > dictTarget) {
-			if err := add("d/"+strconv.Itoa(len(m.Dicts)-1), dict); err != nil {
-				return nil, err
-			}
-			dict, size = map[string][2]int{}, 0
-		}
-		if len(dict) == 0 {
-			m.Dicts = append(m.Dicts, t)
-			first = r
-		}
-		dict[t] = [2]int{shardOf[t], len(postings[t])}
-		size += len(t) + 16
-	}
-	if len(dict) > 0 {
-		if err := add("d/"+strconv.Itoa(len(m.Dicts)-1), dict); err != nil {
-			return nil, err
-		}
-	}
-
-	facetIDs := map[string]map[string][]int{}
-	for _, f := range Facets {
-		facetIDs[f] = map[string][]int{}
-	}
-	records := make([]record, 0, len(docs))
-	for id, d := range docs {
-		facetIDs["type"][d.Kind] = append(facetIDs["type"][d.Kind], id)
-		if d.Industry != "" {
-			facetIDs["industry"][d.Industry] = append(facetIDs["industry"][d.Industry], id)
-		}
-		for _, t := range uniq(d.Tags) {
-			facetIDs["tag"][t] = append(facetIDs["tag"][t], id)
-		}
-		for _, f := range uniq(d.Frameworks) {
-			facetIDs["framework"][f] = append(facetIDs["framework"][f], id)
-		}
-		records = append(records, record{URL: d.URL, Title: d.Title, Kind: d.Kind, Summary: d.Summary,
-			Text: texts[id], Date: d.Date, Industry: d.Industry, Tags: d.Tags, Frameworks: d.Frameworks})
-	}
-	for first := 0; first < len(records); first += recordsPerFile {
-		if err := add("r/"+strconv.Itoa(first/recordsPerFile), records[first:min(first+recordsPerFile, len(records))]); err != nil {
-			return nil, err
-		}
-	}
-	lists := map[string][]string{}
-	for _, f := range Facets {
-		values := make([]string, 0, len(facetIDs[f]))
-		for v := range facetIDs[f] {
-			values = append(values, v)
-		}
-		slices.Sort(values)
-		m.Facets[f] = values
-		for _, v := range values {
-			lists[f] = append(lists[f], encodeIDs(facetIDs[f][v]))
-		}
-	}
-	if err := add("facets", lists); err != nil {
-		return nil, err
-	}
-	if err := add("meta", m); err != nil {
-		return nil, err
-	}
-	return files, nil
+	return m
 }
 
 // rawPosting is a page's field-weighted count of a term, before BM25.
@@ -287,9 +411,9 @@ type rawPosting struct {
 }
 
 // termFrequencies weighs every indexed word of a page by the fields it
-// stands in, and counts the page's words for BM25's length normalisation.
-func termFrequencies(lang string, d Doc) (map[string]float64, int) {
-	tf := map[string]float64{}
+// stands in, adding to tf, and counts the page's words for BM25's length
+// normalisation.
+func termFrequencies(lang string, d Doc, tf map[string]float64) int {
 	length := 0
 	field := func(weight float64, texts ...string) {
 		for _, text := range texts {
@@ -310,7 +434,7 @@ func termFrequencies(lang string, d Doc) (map[string]float64, int) {
 	field(weightExperience, d.Experience...)
 	field(weightChain, d.Chain...)
 	field(weightBody, d.Body)
-	return tf, length
+	return length
 }
 
 func joinText(parts []string, body string) string {

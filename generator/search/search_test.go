@@ -7,6 +7,7 @@ import (
 	"slices"
 	"testing"
 	"testing/fstest"
+	"unicode/utf8"
 )
 
 func TestWordsFoldCaseAndDiacritics(t *testing.T) {
@@ -14,6 +15,20 @@ func TestWordsFoldCaseAndDiacritics(t *testing.T) {
 	want := []string{"pesukoneen", "nakymaa", "cafe", "s", "2024", "deal"}
 	if !slices.Equal(got, want) {
 		t.Errorf("Words = %q, want %q", got, want)
+	}
+}
+
+// TestFoldASCII: Fold's shortcut for ASCII text folds as the general way
+// does, every character and a sentence.
+func TestFoldASCII(t *testing.T) {
+	var all []byte
+	for c := range utf8.RuneSelf {
+		all = append(all, byte(c))
+	}
+	for _, s := range []string{string(all), "The Courier LEFT it, 2024-05-01.", ""} {
+		if got, want := Fold(s), foldRunes(s); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", s, got, want)
+		}
 	}
 }
 
@@ -211,13 +226,13 @@ func TestCacheBuildEqualsBuild(t *testing.T) {
 		{URL: "c/", Kind: "page", Title: "About", Body: "Who writes this."},
 	}
 	cache := NewCache()
-	if _, err := cache.Build("en", docs); err != nil {
+	if _, err := collect(func(put func(string, []byte) error) error { return cache.Write("en", docs, put) }); err != nil {
 		t.Fatal(err)
 	}
 	docs[0].Body = "The courier dropped the box and drove off."
 	docs[1].Tags = nil
 	docs = append(docs[:2], Doc{URL: "d/", Kind: "case", Title: "Mortgage", Body: "The bank missed moving day."})
-	got, err := cache.Build("en", docs)
+	got, err := collect(func(put func(string, []byte) error) error { return cache.Write("en", docs, put) })
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,7 +4,7 @@
 //  2. convert:  render each body to HTML with link placeholders (markdown)
 //  3. link:     resolve every link and frameworks entry, check anchors (link)
 //  4. assemble: build the views: taxonomies, translations, framework cases
-//  5. index:    build each language's search index (search)
+//  5. index:    build each language's search index and write it (search)
 //  6. render:   fill the templates, in parallel (render)
 //  7. write:    pages, assets, static files, feeds, data, to an Output
 //
@@ -102,8 +102,13 @@ type build struct {
 	linked  *linkState
 	phases  []Phase
 	outputs []output
-	// searchFiles are each language's index files, by the index folder.
-	searchFiles map[string]map[string][]byte
+	// indexed are the search index files the index step wrote; files
+	// planned later under the same names yield to them.
+	indexed map[string]bool
+	// leaks is the leak check of everything written, which the index step
+	// and the writing share (see leakCheck).
+	leaks     *leakCheck
+	leaksOnce sync.Once
 	// reuse is what a Builder kept of its last build; nil in a one-off build.
 	reuse *Builder
 	// fingerprints of the views, when reuse is set.
@@ -172,7 +177,7 @@ func (b *build) run(out Output) (Stats, diag.List) {
 		b.opts.Prepared()
 	}
 	var ierr error
-	b.timed("index", func() { ierr = b.index() })
+	b.timed("index", func() { ierr = b.index(out) })
 	if ierr != nil {
 		errs.Errorf(diag.Pos{Path: SearchDir}, "%v", ierr)
 		errs.Sort()
@@ -186,6 +191,7 @@ func (b *build) run(out Output) (Stats, diag.List) {
 	var stats Stats
 	var werrs diag.List
 	b.timed("render and write", func() { stats, werrs = b.write(out) })
+	stats.Files += len(b.indexed)
 	stats.Phases = b.phases
 	stats.BaseURL = b.site.BaseURL
 	for _, p := range b.printed {
@@ -281,7 +287,7 @@ func (b *build) write(out Output) (Stats, diag.List) {
 			return Stats{}, errs
 		}
 	}
-	check := b.newLeakCheck()
+	check := b.leakCheck()
 	var (
 		mu    sync.Mutex
 		errs  diag.List

@@ -88,13 +88,13 @@ func (r *Builder) pageCache() *content.Cache {
 	return r.pages
 }
 
-// searchIndex builds a language's search index, in a Builder counting the
-// words of changed pages only.
-func (r *Builder) searchIndex(lang string, docs []search.Doc) (map[string][]byte, error) {
+// searchIndex builds a language's search index, handing each file to put,
+// in a Builder counting the words of changed pages only.
+func (r *Builder) searchIndex(lang string, docs []search.Doc, put func(name string, data []byte) error) error {
 	if r == nil {
-		return search.Build(lang, docs)
+		return search.Write(lang, docs, put)
 	}
-	return r.words.Build(lang, docs)
+	return r.words.Write(lang, docs, put)
 }
 
 // doc is the converted body of a page that did not change since the last

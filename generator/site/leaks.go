@@ -122,6 +122,13 @@ type leakCheck struct {
 	cpu     atomic.Int64 // nanoseconds spent scanning, summed over goroutines
 }
 
+// leakCheck is the build's leak check, made on first use: the index step
+// writes its files before anything is rendered, and both go through it.
+func (b *build) leakCheck() *leakCheck {
+	b.leaksOnce.Do(func() { b.leaks = b.newLeakCheck() })
+	return b.leaks
+}
+
 // newLeakCheck prepares the check of a published build; the preview,
 // which shows what it keeps from readers on purpose, has none.
 func (b *build) newLeakCheck() *leakCheck {

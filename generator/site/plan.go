@@ -73,17 +73,15 @@ func (b *build) plan() {
 		}
 		b.outputs[len(b.outputs)-1].fingerprint = func() uint64 { return b.prints.Lists(marker, lists...) }
 	}
-	for dir, files := range b.searchFiles {
-		for name, data := range files {
-			b.bytes(dir+name, data)
-		}
-	}
 	for _, f := range b.lib.Files {
 		b.copyFile(filepath.Join(b.lib.Config.ContentDir(), filepath.FromSlash(f)), f)
 	}
 	b.copyTree(StaticDir, "")
 	slices.SortStableFunc(b.outputs, func(x, y output) int { return cmp.Compare(x.name, y.name) })
 	b.outputs = slices.CompactFunc(b.outputs, func(x, y output) bool { return x.name == y.name })
+	// The search index, written already, wins over files of its names
+	// in content/ and static/, as every generated file does.
+	b.outputs = slices.DeleteFunc(b.outputs, func(o output) bool { return b.indexed[o.name] })
 }
 
 // MermaidScript is where the vendored mermaid bundle goes in a site. It

@@ -1,7 +1,9 @@
 package site
 
 import (
+	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/casebook-cx/casebook/generator/content"
 	"github.com/casebook-cx/casebook/generator/markdown"
@@ -15,9 +17,13 @@ const SearchDir = "search/"
 
 // index builds every language's search index from its own pages (not the
 // default-language pages its lists fall back to: those are in the default
-// language's index); a one-off build drops the text it was made from.
-func (b *build) index() error {
-	b.searchFiles = map[string]map[string][]byte{}
+// language's index) and writes it to out file by file, as it is made, so
+// that no part of it is held through rendering; a one-off build drops the
+// text it was made from. The leak check reads every file on its way out.
+func (b *build) index(out Output) error {
+	check := b.leakCheck()
+	b.indexed = map[string]bool{}
+	var mu sync.Mutex
 	for _, l := range b.langs {
 		docs := make([]search.Doc, 0, len(l.pages))
 		for _, v := range l.pages {
@@ -26,11 +32,21 @@ func (b *build) index() error {
 				b.docs[v.Page].Text = "" // the search Doc holds it now, and lets it go once counted
 			}
 		}
-		files, err := b.reuse.searchIndex(l.code, docs)
+		dir := l.prefix + SearchDir
+		err := b.reuse.searchIndex(l.code, docs, func(name string, data []byte) error {
+			o := output{name: dir + name}
+			check.scan(o, data)
+			if err := out.WriteFile(o.name, data); err != nil {
+				return fmt.Errorf("writing %s: %v", o.name, err)
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			b.indexed[o.name] = true
+			return nil
+		})
 		if err != nil {
 			return err
 		}
-		b.searchFiles[l.prefix+SearchDir] = files
 	}
 	return nil
 }
