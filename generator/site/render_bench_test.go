@@ -21,7 +21,7 @@ func BenchmarkRenderKinds(b *testing.B) {
 	if errs := bd.prepare(); errs.HasErrors() {
 		b.Fatal(errs)
 	}
-	if err := bd.index(); err != nil {
+	if err := bd.index(discard{}); err != nil {
 		b.Fatal(err)
 	}
 	bd.plan()
@@ -77,7 +77,7 @@ func BenchmarkRenderChrome(b *testing.B) {
 	if errs := bd.prepare(); errs.HasErrors() {
 		b.Fatal(errs)
 	}
-	if err := bd.index(); err != nil {
+	if err := bd.index(discard{}); err != nil {
 		b.Fatal(err)
 	}
 	bd.plan()
