@@ -3,6 +3,7 @@ package site
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -98,14 +99,28 @@ func removeStale(parent, base string) {
 
 func (d *DiskOutput) WriteFile(name string, data []byte) error {
 	p := filepath.Join(d.tmp, filepath.FromSlash(name))
-	dir := filepath.Dir(p)
-	if _, made := d.dirs.Load(dir); !made {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
-		}
-		d.dirs.Store(dir, true)
+	if err := d.mkdir(filepath.Dir(p)); err != nil {
+		return err
 	}
 	return os.WriteFile(p, data, 0o644)
+}
+
+// mkdir makes dir and the folders above it that this build has not made
+// yet. Nearly every page has a folder of its own, whose parent the build
+// made already: one mkdir, where os.MkdirAll would first stat the folder
+// and its parent, on a disk where each call counts.
+func (d *DiskOutput) mkdir(dir string) error {
+	if _, made := d.dirs.Load(dir); made || dir == d.tmp {
+		return nil
+	}
+	if err := d.mkdir(filepath.Dir(dir)); err != nil {
+		return err
+	}
+	if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	d.dirs.Store(dir, true)
+	return nil
 }
 
 // Commit puts the new site in place of the old one.
