@@ -7,9 +7,9 @@ import (
 )
 
 // startProfile writes a CPU profile of the whole run to the file named by
-// CASEBOOK_CPUPROFILE, when it is set: scripts/pgo.sh makes default.pgo
-// from one, and it is how the numbers in docs/benchmarks.md were found.
-// The returned function stops the profile.
+// CASEBOOK_CPUPROFILE, when it is set, for `go tool pprof`: it is how the
+// costs in docs/benchmarks.md were found. The returned function stops the
+// profile.
 func startProfile() func() {
 	path := os.Getenv("CASEBOOK_CPUPROFILE")
 	if path == "" {
