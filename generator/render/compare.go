@@ -245,3 +245,19 @@ func (v *View) compareChains() template.HTML {
 	b.raw(`</tbody>`, "\n    ", `</table></div>`)
 	return b.done()
 }
+
+// PairList is the compare picker's list of the pre-built pairs (Pairs),
+// the items of a <ul>, written in Go: a library has thousands of pairs.
+func (v *View) PairList() template.HTML {
+	var b html
+	for _, p := range v.Pairs {
+		b.raw(`<li><a href="`)
+		b.href(v.Rel(v.PairURL(p[0], p[1])))
+		b.raw(`">`)
+		b.text(p[0].Title)
+		b.raw(` · `)
+		b.text(p[1].Title)
+		b.raw(`</a></li>`)
+	}
+	return b.done()
+}

@@ -40,8 +40,8 @@ func sheetCase(slug, lang string, full bool) *Page {
 	return p
 }
 
-// TestSheetsMatchTemplates renders compare pages and brief sheets with
-// the templates they had before their parts were written in Go
+// TestSheetsMatchTemplates renders compare pages, the compare picker and
+// brief sheets with the templates they had before their parts were written in Go
 // (testdata/sheets.txtar) and with the built-in layouts, and wants the
 // same bytes.
 func TestSheetsMatchTemplates(t *testing.T) {
@@ -92,6 +92,14 @@ func TestSheetsMatchTemplates(t *testing.T) {
 		v.Pages = tc.cases
 		if got, want := exec("compare.html", v, false), exec("old-compare.html", v, true); got != want {
 			t.Errorf("%s: the compare page differs from the template's:\n%s", tc.name, firstDifference(got, want))
+		}
+		pick := NewView(site, "comparepick", prefix+CompareDir, tc.lang, prefix)
+		pick.Pages = tc.cases
+		for i := 1; i < len(tc.cases); i++ {
+			pick.Pairs = append(pick.Pairs, [2]*Page{tc.cases[0], tc.cases[i]})
+		}
+		if got, want := exec("comparepick.html", pick, false), exec("old-comparepick.html", pick, true); got != want {
+			t.Errorf("%s: the compare picker differs from the template's:\n%s", tc.name, firstDifference(got, want))
 		}
 		for _, p := range tc.cases {
 			bv := NewView(site, "brief", p.URL+"brief/", tc.lang, prefix)
