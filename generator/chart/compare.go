@@ -2,7 +2,7 @@ package chart
 
 import (
 	"fmt"
-	"strings"
+	"strconv"
 )
 
 // Series is one case's journey on a comparison chart: its scores by stage
@@ -73,6 +73,13 @@ func CompareJourneys(id string, keys, names []string, series []Series, t Compare
 	s.WriteString(`</g>`)
 	x := func(i int) float64 { return left + slot*(float64(i)+0.5) }
 
+	// Escaped once, not at every point.
+	stageNames := make([]string, len(names))
+	for i, n := range names {
+		stageNames[i] = esc(n)
+	}
+	delivered := esc(t.Delivered)
+	var points []byte
 	for i, sr := range series {
 		m := compareMarks[i%len(compareMarks)]
 		s.f(`<g class="series case-%d">`, i)
@@ -80,12 +87,13 @@ func CompareJourneys(id string, keys, names []string, series []Series, t Compare
 			class string
 			value func(Stage) float64
 		}{{"expected thin", func(st Stage) float64 { return st.Expected }}, {"delivered", func(st Stage) float64 { return st.Delivered }}} {
-			var run []string
+			// A run of points, "x,y x,y", each to one decimal.
+			run := 0
 			flush := func() {
-				if len(run) > 1 {
-					s.f(`<polyline class="%s" points="%s" stroke-dasharray="%s"/>`, line.class, strings.Join(run, " "), m.dash)
+				if run > 1 {
+					s.f(`<polyline class="%s" points="%s" stroke-dasharray="%s"/>`, line.class, string(points), m.dash)
 				}
-				run = run[:0]
+				run, points = 0, points[:0]
 			}
 			for k, key := range keys {
 				st, ok := sr.Scores[key]
@@ -93,14 +101,21 @@ func CompareJourneys(id string, keys, names []string, series []Series, t Compare
 					flush()
 					continue
 				}
-				run = append(run, fmt.Sprintf("%.1f,%.1f", x(k), y(line.value(st))))
+				if run > 0 {
+					points = append(points, ' ')
+				}
+				points = strconv.AppendFloat(points, x(k), 'f', 1, 64)
+				points = append(points, ',')
+				points = strconv.AppendFloat(points, y(line.value(st)), 'f', 1, 64)
+				run++
 			}
 			flush()
 		}
+		label := esc(sr.Label)
 		for k, key := range keys {
 			if st, ok := sr.Scores[key]; ok {
 				marker(&s, m.shape, x(k), y(st.Delivered))
-				s.f(`<title>%s, %s: %s %s</title>`, esc(sr.Label), esc(names[k]), esc(t.Delivered), Score(st.Delivered))
+				s.f(`<title>%s, %s: %s %s</title>`, label, stageNames[k], delivered, Score(st.Delivered))
 			}
 		}
 		s.WriteString(`</g>`)

@@ -1,8 +1,11 @@
 package render
 
 import (
+	"html/template"
+	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/casebook-cx/casebook/generator/content"
 )
@@ -32,7 +35,12 @@ type Clipped struct {
 // Clip cuts s to at most n characters, at a word where there is one, and
 // ends a cut text with an ellipsis.
 func Clip(s string, n int) Clipped {
-	r := []rune(strings.TrimSpace(s))
+	s = strings.TrimSpace(s)
+	// Most texts fit: count their characters without copying them.
+	if (len(s) <= n || utf8.RuneCountInString(s) <= n) && utf8.ValidString(s) {
+		return Clipped{Text: s}
+	}
+	r := []rune(s)
 	if len(r) <= n {
 		return Clipped{Text: string(r)}
 	}
@@ -114,4 +122,165 @@ func (p PageInView) Brief() *Brief {
 		b.Lessons = append(b.Lessons, Clip(l, briefLesson))
 	}
 	return b
+}
+
+// BriefSheet is a case's brief as its sheet shows it, made in one pass in
+// Go (see html.go): the "brief-sheet" template reads these few fields
+// rather than walking the brief's parties and lessons itself. Every text
+// is cut to its box, as Brief cuts it.
+type BriefSheet struct {
+	Lang    string
+	ID      string // the sheet's id prefix: "brief-SLUG"
+	Kicker  string // "Case brief", and the industry
+	Title   string
+	Summary string
+	// ETD is the Expected / Target / Delivered section with its two
+	// gaps; "" when the case has no experience.
+	ETD                                                  template.HTML
+	JourneyLabel, ChainTitle, RatingsLabel, LessonsTitle string
+	Journey                                              template.HTML // JourneyChart
+	Chain                                                template.HTML // the parties, and how many more the sheet leaves out
+	Quadrant                                             template.HTML // QuadrantChart and the quadrant's name
+	Lessons                                              template.HTML // the lessons, and how many more
+	Foot                                                 template.HTML // the source and the case's address
+}
+
+// Sheet makes the case's brief sheet. A template calls it once a sheet.
+func (p PageInView) Sheet() *BriefSheet {
+	v, br := p.View, p.Brief()
+	s := &BriefSheet{Lang: p.Lang, ID: "brief-" + p.Slug, Kicker: v.T("brief_kicker"), Title: br.Title.Text, Summary: br.Summary.Text,
+		JourneyLabel: v.T("journey"), ChainTitle: v.T("chain"), RatingsLabel: v.T("ratings"), LessonsTitle: v.T("lessons"),
+		Journey: p.JourneyChart()}
+	if t := p.IndustryTerm; t != nil {
+		s.Kicker += " · " + t.Name
+	}
+	var b html
+	if p.Experience != nil {
+		col := func(class, key, text string) {
+			b.raw("\n    <div class=\"etd-col ", class, "\"><h2>")
+			b.text(v.T(key))
+			b.raw("</h2><p>")
+			b.text(text)
+			b.raw("</p></div>")
+		}
+		gap := func(class, key string, g *GapAt) {
+			b.raw("\n    <div class=\"etd-gap ", class, "\"><p class=\"gap-name\">")
+			b.text(v.T(key))
+			b.raw("</p>\n      ")
+			if g != nil {
+				b.raw(`<p class="gap-size"><strong>`, strconv.Itoa(g.Gap), `</strong> `)
+				b.text(v.T("points_at"))
+				b.raw(" ")
+				b.text(g.Stage)
+				b.raw(`</p>`)
+			}
+			b.raw("\n      <p class=\"gap-hint\">")
+			b.text(v.T(key + "_hint"))
+			b.raw("</p></div>")
+		}
+		b.raw("\n  <section class=\"sheet-etd\" aria-label=\"")
+		b.text(v.T("etd"))
+		b.raw("\">")
+		col("expected", "expected", br.Expected.Text)
+		gap("positioning", "gap_positioning", p.WorstTargetGap())
+		col("target", "target", br.Target.Text)
+		gap("execution", "gap_execution", p.WorstDeliveryGap())
+		col("delivered", "delivered", br.Delivered.Text)
+		b.raw("\n  </section>\n  ")
+		s.ETD = b.done()
+	}
+
+	b.Reset()
+	if len(br.Parties) > 0 {
+		two := ""
+		if len(br.Parties) <= 6 {
+			two = " two"
+		}
+		b.raw("<ol>")
+		for _, a := range br.Parties {
+			b.raw("\n        <li class=\"care-")
+			b.text(string(a.Care))
+			b.raw(two, `"><span class="care">`)
+			b.text(v.T("care_" + string(a.Care)))
+			b.raw(`</span> <span class="actor">`)
+			b.text(a.Actor.Actor)
+			b.raw(`</span>`)
+			if a.Role != "" {
+				b.raw(` <span class="role">`)
+				b.text(a.Role)
+				b.raw(`</span>`)
+			}
+			if a.Note.Text != "" {
+				b.raw(` <span class="note">`)
+				b.text(a.Note.Text)
+				b.raw(`</span>`)
+			}
+			b.raw(`</li>`)
+		}
+		b.raw("\n      </ol>")
+	}
+	b.raw("\n      ")
+	more(&b, br.MoreParties, v.T("more_parties"), v.T("continued_online"))
+	s.Chain = b.done()
+
+	b.Reset()
+	b.raw(string(p.QuadrantChart()), "\n      ")
+	if q := p.Quadrant(); q != "" {
+		b.raw(`<p class="quadrant">`)
+		b.text(v.T(q))
+		b.raw(`</p>`)
+	}
+	s.Quadrant = b.done()
+
+	b.Reset()
+	if len(br.Lessons) > 0 {
+		b.raw("<ol>")
+		for _, l := range br.Lessons {
+			b.raw("<li>")
+			b.text(l.Text)
+			b.raw("</li>")
+		}
+		b.raw("</ol>")
+	}
+	b.raw("\n    ")
+	more(&b, br.MoreLessons, v.T("more_lessons"), v.T("continued_online"))
+	s.Lessons = b.done()
+
+	b.Reset()
+	if p.Attribution != "" {
+		b.raw(`<p class="source"><span>`)
+		b.text(v.T("source"))
+		b.raw(`:</span> `)
+		b.text(p.Attribution)
+		b.raw(`</p>`)
+	}
+	b.raw("\n    <p class=\"address\">")
+	if br.Cut() {
+		b.raw("<strong>")
+		b.text(v.T("continued_online"))
+		b.raw(":</strong>")
+	} else {
+		b.text(v.T("full_case"))
+		b.raw(":")
+	}
+	b.raw(` <a href="`)
+	b.href(v.Rel(p.URL))
+	b.raw(`">`)
+	b.text(v.Site.BaseURL)
+	b.text(p.URL)
+	b.raw(`</a></p>`)
+	s.Foot = b.done()
+	return s
+}
+
+// more writes "+3 more parties, continued online" when n > 0.
+func more(b *html, n int, what, continued string) {
+	if n <= 0 {
+		return
+	}
+	b.raw(`<p class="more">+`, strconv.Itoa(n), " ")
+	b.text(what)
+	b.raw(", ")
+	b.text(continued)
+	b.raw(`</p>`)
 }

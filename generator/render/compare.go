@@ -3,6 +3,7 @@ package render
 import (
 	"html/template"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/casebook-cx/casebook/generator/chart"
@@ -115,4 +116,148 @@ func (v *View) SameLanguage(pages []*Page) []*Page {
 		}
 	}
 	return out
+}
+
+// CompareSheet is a compare page's content, made in one pass in Go: the
+// page's template reads a handful of its fields instead of walking every
+// case, stage and party itself (see html.go). Labels are the interface
+// texts in the view's language.
+type CompareSheet struct {
+	Kicker                               string        // "Compare"
+	Heading                              template.HTML // the cases' titles, each a link to its case
+	JourneyLabel, RatingsLabel, ETDLabel string
+	Journey                              template.HTML // CompareChart
+	Quadrant                             template.HTML // CompareQuadrant
+	Panels                               template.HTML // each case's Expected, Target and Delivered, with its two gaps
+	ChainsTitle                          string
+	Chains                               template.HTML // the chains aligned by role, a table; "" when no case has a chain
+}
+
+// Compare makes the compare page's content. A template calls it once.
+func (v *View) Compare() *CompareSheet {
+	s := &CompareSheet{Kicker: v.T("compare"), JourneyLabel: v.T("journey"), RatingsLabel: v.T("ratings"), ETDLabel: v.T("etd"),
+		Journey: v.CompareChart(), Quadrant: v.CompareQuadrant(), ChainsTitle: v.T("compare_chains")}
+	var b html
+	for i, p := range v.Pages {
+		if i > 0 {
+			b.raw(` <span class="vs">·</span> `)
+		}
+		b.raw(`<a href="`)
+		b.href(v.Rel(p.URL))
+		b.raw(`">`)
+		b.text(Clip(p.Title, 70).Text)
+		b.raw(`</a>`)
+	}
+	s.Heading = b.done()
+	s.Panels = v.comparePanels()
+	s.Chains = v.compareChains()
+	return s
+}
+
+// comparePanels writes each case's Expected, Target and Delivered, cut
+// to CompareClip, and its largest gap of each kind.
+func (v *View) comparePanels() template.HTML {
+	n := v.CompareClip()
+	points := v.T("points_at")
+	gap := func(b *html, g *GapAt) {
+		if g == nil {
+			b.raw("0")
+			return
+		}
+		b.raw("<strong>", strconv.Itoa(g.Gap), "</strong> ")
+		b.text(points)
+		b.raw(" ")
+		b.text(Clip(g.Stage, 30).Text)
+	}
+	row := func(b *html, class, key, text string, clip int) {
+		b.raw("\n        <div class=\"", class, "\"><dt>")
+		b.text(v.T(key))
+		b.raw("</dt><dd>")
+		b.text(Clip(text, clip).Text)
+		b.raw("</dd></div>")
+	}
+	var b html
+	for _, p := range v.Pages {
+		b.raw("\n    <div class=\"compare-case\">\n      <h2>")
+		b.text(Clip(p.Title, 60).Text)
+		b.raw("</h2>\n      ")
+		if e := p.Experience; e != nil {
+			b.raw("<dl>")
+			row(&b, "expected", "expected", e.Expected, n)
+			b.raw("\n        <div class=\"gap positioning\"><dt>")
+			b.text(v.T("gap_positioning"))
+			b.raw("</dt><dd>")
+			gap(&b, p.WorstTargetGap())
+			b.raw("</dd></div>")
+			row(&b, "target", "target", e.Target, n)
+			b.raw("\n        <div class=\"gap execution\"><dt>")
+			b.text(v.T("gap_execution"))
+			b.raw("</dt><dd>")
+			gap(&b, p.WorstDeliveryGap())
+			b.raw("</dd></div>")
+			row(&b, "delivered", "delivered", e.Delivered, n)
+			b.raw("\n      </dl>")
+		}
+		b.raw("\n    </div>")
+	}
+	return b.done()
+}
+
+// compareChains writes the table of CompareRoles: a row per role, a
+// column per case.
+func (v *View) compareChains() template.HTML {
+	rows := v.CompareRoles()
+	if len(rows) == 0 {
+		return ""
+	}
+	var b html
+	b.raw(`<div class="table-scroll" tabindex="0"><table>`, "\n      ", `<thead><tr><th scope="col">`)
+	b.text(v.T("role"))
+	b.raw(`</th>`)
+	for _, p := range v.Pages {
+		b.raw(`<th scope="col">`)
+		b.text(Clip(p.Title, 40).Text)
+		b.raw(`</th>`)
+	}
+	b.raw(`</tr></thead>`, "\n      ", `<tbody>`)
+	for _, r := range rows {
+		b.raw(`<tr><th scope="row">`)
+		b.text(Clip(r.Role, 30).Text)
+		b.raw(`</th>`)
+		for _, cell := range r.Cells {
+			b.raw(`<td>`)
+			if len(cell) == 0 {
+				b.raw("—")
+			}
+			for _, a := range cell {
+				b.raw(`<span class="party care-`)
+				b.text(string(a.Care))
+				b.raw(`"><span class="care">`)
+				b.text(v.T("care_" + string(a.Care)))
+				b.raw(`</span> `)
+				b.text(Clip(a.Actor, 40).Text)
+				b.raw(`</span>`)
+			}
+			b.raw(`</td>`)
+		}
+		b.raw(`</tr>`)
+	}
+	b.raw(`</tbody>`, "\n    ", `</table></div>`)
+	return b.done()
+}
+
+// PairList is the compare picker's list of the pre-built pairs (Pairs),
+// the items of a <ul>, written in Go: a library has thousands of pairs.
+func (v *View) PairList() template.HTML {
+	var b html
+	for _, p := range v.Pairs {
+		b.raw(`<li><a href="`)
+		b.href(v.Rel(v.PairURL(p[0], p[1])))
+		b.raw(`">`)
+		b.text(p[0].Title)
+		b.raw(` · `)
+		b.text(p[1].Title)
+		b.raw(`</a></li>`)
+	}
+	return b.done()
 }

@@ -1,0 +1,68 @@
+package site
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/casebook-cx/casebook/generator/render"
+)
+
+// BenchmarkSheets renders only the pages issue 18 found most numerous: the
+// compare pages, the briefs and the print document of a generated site of
+// 1000 cases (planned once, outside the timing).
+//
+//	go test ./generator/site/ -run '^$' -bench BenchmarkSheets -benchmem
+//
+// SHEETS_COMPARE_LAYOUT, when set, is the site's own compare.html: with
+// '{{template "top" .}}{{template "bottom" .}}' the pairs measure what
+// the page frame alone costs.
+func BenchmarkSheets(b *testing.B) {
+	root := b.TempDir()
+	writeBenchSite(b, root, 1000)
+	if layout := os.Getenv("SHEETS_COMPARE_LAYOUT"); layout != "" {
+		if err := os.MkdirAll(filepath.Join(root, "layouts"), 0o755); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(root, "layouts", "compare.html"), []byte(layout), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	bl := &build{root: root, opts: Options{Print: &Print{All: true}}}
+	if errs := bl.prepare(); errs.HasErrors() {
+		b.Fatal(errs)
+	}
+	bl.plan()
+	if errs := bl.planPrint(); errs.HasErrors() {
+		b.Fatal(errs)
+	}
+	for _, kind := range []struct{ name, match string }{
+		{"pairs", "--"}, {"frameworks", render.CompareDir + "framework/"}, {"brief", "/" + BriefDir}, {"print", PrintDir},
+	} {
+		var outs []output
+		for _, o := range bl.outputs {
+			if o.html && strings.Contains(o.name, kind.match) {
+				outs = append(outs, o)
+			}
+		}
+		if len(outs) == 0 {
+			b.Fatalf("%s: no pages to render", kind.name)
+		}
+		b.Run(kind.name, func(b *testing.B) {
+			size := 0
+			for b.Loop() {
+				size = 0
+				for _, o := range outs {
+					data, err := o.render()
+					if err != nil {
+						b.Fatal(err)
+					}
+					size += len(data)
+				}
+			}
+			b.ReportMetric(float64(len(outs)), "pages/op")
+			b.ReportMetric(float64(size)/float64(len(outs)), "B/page")
+		})
+	}
+}
