@@ -59,6 +59,8 @@ run() {
 		wait_for "$log" "$done" $((before + i))
 	done
 	local peak_kb=$(awk '/VmHWM/ {print $2}' /proc/$pid/status)
+	# The rebuild times the server printed for these saves, in ms.
+	grep -E "$done" "$log" | tail -n +$((before + 1)) | grep -o -E '[0-9]+ ?ms' | tr -dc '0-9\n' >"$work/$name.rebuilds"
 	kill "$pid"
 	wait "$pid" 2>/dev/null || true
 	cp "$work/original.md" "$site/$page"
@@ -68,14 +70,12 @@ run() {
 }
 
 echo "serve at $cases cases ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"
+# median FILE: the middle one of a file of numbers.
+median() { sort -n "$1" | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]; else print "-"}'; }
+
 run "casebook serve" "^serving " "^built in " "$work/casebook" serve --port 14390 "$site"
-grep -E "^built in " "$work/casebook serve.log" | tail -n +2 |
-	sed -E 's/^built in ([0-9]+)ms.*/\1/' | sort -n |
-	awk '{a[NR]=$1} END {if (NR) printf "casebook serve   full rebuild after a save: median %d ms (%d saves)\n", a[int((NR+1)/2)], NR}'
-run "hugo server" "Web Server is available" "^Total in " hugo server -s "$site" --port 14391 --bind 127.0.0.1 --disableLiveReload=false
-grep -E "^Total in " "$work/hugo server.log" | tail -n +2 |
-	sed -E 's/^Total in ([0-9]+) ms.*/\1/' | sort -n |
-	awk '{a[NR]=$1} END {if (NR) printf "hugo server      rebuild after a save: median %d ms (%d saves)\n", a[int((NR+1)/2)], NR}'
+run "hugo server" "Web Server is available" "^Total in " hugo server -s "$site" --port 14391 --bind 127.0.0.1
+echo "full rebuild after a save, median: casebook serve $(median "$work/casebook serve.rebuilds") ms, hugo server $(median "$work/hugo server.rebuilds") ms"
 cb=$(cat "$work/casebook serve.peak")
 hg=$(cat "$work/hugo server.peak")
 echo "peak RSS ratio, casebook serve / hugo server: $(echo "scale=2; $cb / $hg" | bc)"

@@ -33,6 +33,9 @@ type Options struct {
 	Drafts   bool
 	Navigate bool     // send browsers to the page whose source was just edited
 	Hosts    []string // Host header values to accept ("127.0.0.1:1313"); none accepts any
+	// Prepared, if set, is called in each build once the library is
+	// loaded, converted, linked and assembled (site.Options.Prepared).
+	Prepared func()
 }
 
 // maxClients bounds the live-reload streams open at once.
@@ -61,7 +64,7 @@ type Server struct {
 
 // New makes a server for the site in root. Call Rebuild before serving.
 func New(root string, opts Options) *Server {
-	return &Server{root: root, opts: opts, builder: site.NewBuilder(root, site.Options{Drafts: opts.Drafts, NoCards: true, Preview: true}),
+	return &Server{root: root, opts: opts, builder: site.NewBuilder(root, site.Options{Drafts: opts.Drafts, NoCards: true, Preview: true, Prepared: opts.Prepared}),
 		files: files{}, quick: map[string]quickPage{}, unbuilt: map[string]int{}, clients: map[chan []byte]bool{}}
 }
 
