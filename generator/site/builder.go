@@ -72,6 +72,11 @@ func (r *Builder) Build(out Output) (Stats, diag.List) {
 	}
 	if !errs.HasErrors() {
 		r.sources, r.outputs = r.newSources, r.newOutputs
+		// Quick renders against the library, its views and links; what
+		// only writing needed (every output's plan, with a view of each
+		// comparison page, the search index, the fingerprints) would
+		// otherwise be held twice through the next build.
+		b.outputs, b.searchFiles, b.prints = nil, nil, nil
 		r.lastMu.Lock()
 		r.last = b
 		r.lastMu.Unlock()
