@@ -78,6 +78,6 @@ run "hugo server" "Web Server is available" "^Total in " hugo server -s "$site" 
 echo "full rebuild after a save, median: casebook serve $(median "$work/casebook serve.rebuilds") ms, hugo server $(median "$work/hugo server.rebuilds") ms"
 cb=$(cat "$work/casebook serve.peak")
 hg=$(cat "$work/hugo server.peak")
-echo "peak RSS ratio, casebook serve / hugo server: $(echo "scale=2; $cb / $hg" | bc)"
+printf "peak RSS ratio, casebook serve / hugo server: %.2f\n" "$(echo "scale=4; $cb / $hg" | bc)"
 echo "casebook save to reload event (servebench, 20 saves 100 ms apart):"
 "$work/servebench" -edits 20 -pause 100ms "$site" | sed 's/^/  /'
