@@ -12,7 +12,8 @@ import (
 // system slowly. A build holds the library from loading to rendering, and
 // rendering makes a great deal of short-lived garbage on top of it, so
 // with those defaults a 100,000-case build peaked at 6.7 GB, several times
-// the library it held. casebook build collects sooner instead:
+// the library it held. casebook build collects sooner instead, and so
+// does casebook serve, which holds the library between builds too:
 const (
 	// buildGCPercent: collect when the heap has grown by a quarter.
 	buildGCPercent = 25

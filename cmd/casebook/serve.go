@@ -14,9 +14,11 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
+	"github.com/casebook-cx/casebook/generator/parallel"
 	"github.com/casebook-cx/casebook/generator/serve"
 )
 
@@ -52,7 +54,15 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	} else {
 		fmt.Fprintf(stderr, "casebook serve: warning: listening on %s: other machines on the network can read the preview\n", *bind)
 	}
+	// The build's memory policy (memory.go), with the limit set in the
+	// first build: the preview holds a library as large as that build's,
+	// between builds too.
+	prepared, restore := boundMemory()
+	defer restore()
+	opts.Prepared = sync.OnceFunc(prepared)
+	defer spareProcessor()()
 	srv := serve.New(root, opts)
+	defer srv.Close()
 	rep := srv.Rebuild(nil)
 	printReport(stdout, stderr, rep)
 
@@ -88,6 +98,26 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	_ = httpSrv.Shutdown(shutdown)
 	fmt.Fprintln(stdout, "stopped")
 	return status
+}
+
+// spareProcessor gives the process one processor (GOMAXPROCS) more than
+// a rebuild's workers use, and returns what puts it back. A save arrives
+// while the rebuild of the last one runs on every processor; Go hands a
+// goroutine that wakes up a processor only when one is free or a worker
+// is preempted, some 10 ms later, and the spare one lets the watcher, the
+// page Quick shows and the reload event go at once, sharing the cores
+// through the system's scheduler. A user's GOMAXPROCS is left as it is.
+func spareProcessor() (restore func()) {
+	if os.Getenv("GOMAXPROCS") != "" {
+		return func() {}
+	}
+	old := runtime.GOMAXPROCS(0)
+	runtime.GOMAXPROCS(old + 1)
+	parallel.Reserve(1)
+	return func() {
+		parallel.Reserve(0)
+		runtime.GOMAXPROCS(old)
+	}
 }
 
 // listen opens bind:port. When the port is the default one and taken,

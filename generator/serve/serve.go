@@ -9,6 +9,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"hash/maphash"
 	"html"
 	"maps"
 	"mime"
@@ -32,6 +33,9 @@ type Options struct {
 	Drafts   bool
 	Navigate bool     // send browsers to the page whose source was just edited
 	Hosts    []string // Host header values to accept ("127.0.0.1:1313"); none accepts any
+	// Prepared, if set, is called in each build once the library is
+	// loaded, converted, linked and assembled (site.Options.Prepared).
+	Prepared func()
 }
 
 // maxClients bounds the live-reload streams open at once.
@@ -45,7 +49,7 @@ type Server struct {
 	builder *site.Builder
 
 	mu      sync.RWMutex
-	files   map[string][]byte    // the last good site
+	files   files                // the last good site, on disk (see store.go)
 	quick   map[string]quickPage // pages Quick made since, served over files
 	sources map[string]string    // source file -> page folder, of the last good build
 	errs    diag.List            // errors of the newest build, if it failed
@@ -60,13 +64,14 @@ type Server struct {
 
 // New makes a server for the site in root. Call Rebuild before serving.
 func New(root string, opts Options) *Server {
-	return &Server{root: root, opts: opts, builder: site.NewBuilder(root, site.Options{Drafts: opts.Drafts, NoCards: true, Preview: true}),
-		files: map[string][]byte{}, quick: map[string]quickPage{}, unbuilt: map[string]int{}, clients: map[chan []byte]bool{}}
+	return &Server{root: root, opts: opts, builder: site.NewBuilder(root, site.Options{Drafts: opts.Drafts, NoCards: true, Preview: true, Prepared: opts.Prepared}),
+		files: files{}, quick: map[string]quickPage{}, unbuilt: map[string]int{}, clients: map[chan []byte]bool{}}
 }
 
 // quickPage is a page Quick made, and the save it shows.
 type quickPage struct {
 	data []byte
+	hash uint64
 	save int
 }
 
@@ -135,10 +140,11 @@ func (s *Server) Quick(edited []string) (rep Report, ok bool) {
 		s.mu.Unlock()
 		return Report{}, false
 	}
-	if old, _ := s.served(name); !bytes.Equal(old, data) {
+	q := quickPage{data: data, hash: maphash.Bytes(seed, data), save: save}
+	if old, ok := s.servedHash(name); !ok || old != q.hash {
 		rep.Changed = []string{name}
 	}
-	s.quick[name] = quickPage{data: data, save: save}
+	s.quick[name] = q
 	sources := s.sources
 	s.mu.Unlock()
 	rep.Duration = time.Since(start)
@@ -169,13 +175,32 @@ func (s *Server) changeCount() int64 {
 	return s.changes()
 }
 
-// served is what the server answers for name; s.mu must be held.
-func (s *Server) served(name string) ([]byte, bool) {
+// served is what the server answers for name; s.mu must be held (a read
+// lock will do), since a rebuild closes the files of the last site.
+func (s *Server) served(name string) ([]byte, bool, error) {
 	if q, ok := s.quick[name]; ok {
-		return q.data, true
+		return q.data, true, nil
 	}
-	data, ok := s.files[name]
-	return data, ok
+	e, ok := s.files[name]
+	if !ok {
+		return nil, false, nil
+	}
+	data, err := e.read()
+	return data, true, err
+}
+
+// servedHash is the hash of what the server answers for name; s.mu must
+// be held.
+func (s *Server) servedHash(name string) (uint64, bool) {
+	return servedHash(s.files, s.quick, name)
+}
+
+func servedHash(site files, quick map[string]quickPage, name string) (uint64, bool) {
+	if q, ok := quick[name]; ok {
+		return q.hash, true
+	}
+	e, ok := site[name]
+	return e.hash, ok
 }
 
 // relative turns absolute paths under the site into slash-separated paths
@@ -199,8 +224,20 @@ func (s *Server) Rebuild(edited []string) Report {
 	startSave, startChanges := s.saves, s.changeCount() // every save so far is on disk for this build to read
 	s.mu.RUnlock()
 	start := time.Now()
-	out := site.NewMemOutput()
+	// Only Rebuild, under buildMu, replaces s.files: it may read it unlocked.
+	out := newGeneration(s.files)
 	stats, errs := s.builder.Build(out)
+	var changed []string
+	var dead []*segment
+	if !errs.HasErrors() {
+		var err error
+		if changed, dead, err = out.finish(); err != nil {
+			errs.Errorf(diag.Pos{Path: s.root}, "keeping the built site: %v", err)
+		}
+	}
+	if errs.HasErrors() {
+		out.abort()
+	}
 	rep := Report{Errors: errs, Rendered: stats.Rendered, Duration: time.Since(start)}
 	s.mu.Lock()
 	if errs.HasErrors() && (s.saves > startSave || s.changeCount() > startChanges) {
@@ -212,12 +249,21 @@ func (s *Server) Rebuild(edited []string) Report {
 	if errs.HasErrors() {
 		clear(s.quick) // the last good site, as it was
 	} else {
-		before := overlay(s.files, s.quick)
-		s.files, s.sources, s.built = out.Files(), stats.Sources, startSave
+		beforeFiles, beforeQuick := s.files, maps.Clone(s.quick)
+		s.files, s.sources, s.built = out.next, stats.Sources, startSave
 		// Pages Quick made of later saves stay until a build has read them.
 		maps.DeleteFunc(s.quick, func(_ string, q quickPage) bool { return q.save <= startSave })
 		maps.DeleteFunc(s.unbuilt, func(_ string, save int) bool { return save <= startSave })
-		rep.Changed = diff(before, overlay(s.files, s.quick))
+		// What a browser sees can differ only where the build changed a
+		// file or a page Quick made was served over it.
+		rep.Changed = diff(append(changed, slices.Collect(maps.Keys(beforeQuick))...), func(name string) bool {
+			before, hadIt := servedHash(beforeFiles, beforeQuick, name)
+			after, hasIt := servedHash(s.files, s.quick, name)
+			return hadIt != hasIt || before != after
+		})
+		for _, seg := range dead {
+			seg.close() // no reader is inside: they read under s.mu
+		}
 	}
 	sources := s.sources
 	s.mu.Unlock()
@@ -246,33 +292,12 @@ func (s *Server) tell(rep Report, reload bool, edited []string, sources map[stri
 	}
 }
 
-// overlay is files with the pages of quick over them.
-func overlay(files map[string][]byte, quick map[string]quickPage) map[string][]byte {
-	if len(quick) == 0 {
-		return files
-	}
-	out := maps.Clone(files)
-	for name, q := range quick {
-		out[name] = q.data
-	}
-	return out
-}
-
-// diff lists the names whose bytes differ between two builds.
-func diff(old, cur map[string][]byte) []string {
-	var changed []string
-	for name, data := range cur {
-		if prev, ok := old[name]; !ok || !bytes.Equal(prev, data) {
-			changed = append(changed, name)
-		}
-	}
-	for name := range old {
-		if _, ok := cur[name]; !ok {
-			changed = append(changed, name)
-		}
-	}
-	slices.Sort(changed)
-	return changed
+// diff lists, sorted and once each, the names among candidates whose
+// bytes differ before and after a rebuild.
+func diff(candidates []string, differs func(name string) bool) []string {
+	slices.Sort(candidates)
+	candidates = slices.Compact(candidates)
+	return slices.DeleteFunc(candidates, func(name string) bool { return !differs(name) })
 }
 
 func (s *Server) broadcast(c change) {
@@ -285,6 +310,24 @@ func (s *Server) broadcast(c change) {
 		default: // a client that does not read loses this news, not the server
 		}
 	}
+}
+
+// Close lets go of the files that hold the site; the server serves
+// nothing after it.
+func (s *Server) Close() {
+	s.buildMu.Lock()
+	defer s.buildMu.Unlock()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	segs := map[*segment]bool{}
+	for _, e := range s.files {
+		segs[e.seg] = true
+	}
+	for seg := range segs {
+		seg.close()
+	}
+	s.files = files{}
+	clear(s.quick)
 }
 
 // Errors are the newest build's problems (none after a good build).
@@ -331,13 +374,18 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mu.RLock()
-	data, ok := s.served(name)
+	data, ok, err := s.served(name)
 	status := http.StatusOK
-	if !ok {
-		data, status, name = s.files["404.html"], http.StatusNotFound, "404.html"
+	if err == nil && !ok {
+		status, name = http.StatusNotFound, "404.html"
+		data, _, err = s.served(name)
 	}
 	errs := s.errs
 	s.mu.RUnlock()
+	if err != nil {
+		http.Error(w, "reading "+name+": "+err.Error(), http.StatusInternalServerError)
+		return
+	}
 	ctype := mime.TypeByExtension(path.Ext(name))
 	if ctype == "" {
 		ctype = "application/octet-stream"

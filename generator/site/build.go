@@ -253,8 +253,12 @@ func (b *build) convert() diag.List {
 		}
 		docs[i] = doc
 		addInlineTags(p, doc)
-		if b.reuse == nil {
-			p.Body = nil // the Doc has all later steps need; a Builder keeps the page for the next build
+		if b.reuse == nil || b.opts.Preview {
+			// The Doc has all later steps need. A Builder keeps the page for
+			// the next build, which reuses the Doc while the file is
+			// unchanged; the language server's reads the Markdown again, the
+			// preview's never does (Quick reads the file).
+			p.Body = nil
 		}
 	})
 	b.docs = make(map[*content.Page]*markdown.Doc, len(docs))
@@ -296,8 +300,10 @@ func (b *build) write(out Output) (Stats, diag.List) {
 	)
 	parallel.For(len(b.outputs), func(i int) {
 		o := b.outputs[i]
-		data, rendered, err := b.reuse.make(o)
-		if err == nil {
+		// A Keeper keeps unchanged pages without showing their bytes, which
+		// a leak check must read each time: with one, nothing is kept.
+		data, rendered, stored, err := b.reuse.make(o, keeping(out, check))
+		if err == nil && !stored {
 			check.scan(o, data)
 			err = out.WriteFile(o.name, data)
 		}
@@ -331,6 +337,20 @@ func (b *build) write(out Output) (Stats, diag.List) {
 	}
 	return stats, errs
 }
+
+// keeping is out, hidden behind a plain Output when a leak check must
+// read every file's bytes (see Keeper).
+func keeping(out Output, check *leakCheck) Output {
+	if k, ok := out.(Keeper); ok && check != nil {
+		return plainOutput{k}
+	}
+	return out
+}
+
+// plainOutput is an Output that is not a Keeper.
+type plainOutput struct{ out Output }
+
+func (p plainOutput) WriteFile(name string, data []byte) error { return p.out.WriteFile(name, data) }
 
 // Summary is the one line build prints when it is done.
 func (s Stats) Summary(out string, seconds float64) string {

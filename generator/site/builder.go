@@ -72,6 +72,12 @@ func (r *Builder) Build(out Output) (Stats, diag.List) {
 	}
 	if !errs.HasErrors() {
 		r.sources, r.outputs = r.newSources, r.newOutputs
+		// Quick renders against the library, its views and links; what
+		// only writing needed (every output's plan, with a view of each
+		// comparison page, the fingerprints) would otherwise be held twice
+		// through the next build. (The search index went to the output as
+		// it was made.)
+		b.outputs, b.prints = nil, nil
 		r.lastMu.Lock()
 		r.last = b
 		r.lastMu.Unlock()
@@ -125,22 +131,34 @@ func (r *Builder) remember(f func()) {
 }
 
 // make returns an output's bytes: those of the last good build when its
-// fingerprint is unchanged, else freshly made. rendered says which.
-func (r *Builder) make(o output) (data []byte, rendered bool, err error) {
+// fingerprint is unchanged, else freshly made. rendered says which. An
+// output that is a Keeper keeps the unchanged bytes itself; then make
+// writes or keeps the page itself, stored is true, and the caller writes
+// nothing.
+func (r *Builder) make(o output, out Output) (data []byte, rendered, stored bool, err error) {
 	if r == nil || o.fingerprint == nil {
 		data, err = o.render()
-		return data, o.html, err
+		return data, o.html, false, err
 	}
 	sum := o.fingerprint()
+	if keeper, ok := out.(Keeper); ok {
+		if keeper.Keep(o.name, sum) {
+			return nil, false, true, nil
+		}
+		if data, err = o.render(); err == nil {
+			err = keeper.WriteMade(o.name, data, sum)
+		}
+		return data, true, true, err
+	}
 	if k, ok := r.outputs[o.name]; ok && k.sum == sum {
 		r.remember(func() { r.newOutputs[o.name] = k })
-		return k.data, false, nil
+		return k.data, false, false, nil
 	}
 	data, err = o.render()
 	if err == nil {
 		r.remember(func() { r.newOutputs[o.name] = kept{sum: sum, data: data} })
 	}
-	return data, true, err
+	return data, true, false, err
 }
 
 // views are every page view of a build, for fingerprinting.

@@ -18,6 +18,22 @@ type Output interface {
 	WriteFile(name string, data []byte) error // name is slash-separated, relative to the site's output root
 }
 
+// A Keeper is an Output that still holds the files of the last build a
+// Builder wrote into it, as the preview's does. A Builder then holds no
+// bytes of its own: it hands over each page it made with the fingerprint
+// of what it was made from (WriteMade), and for a page whose fingerprint
+// is unchanged asks the output to keep what it has (Keep) instead of
+// rendering it again. The output answers from its own record, so a build
+// that failed, or one written elsewhere, cannot make it keep a stale page.
+type Keeper interface {
+	Output
+	// WriteMade writes a page made from inputs whose fingerprint is sum.
+	WriteMade(name string, data []byte, sum uint64) error
+	// Keep carries name over from the last build if WriteMade wrote it
+	// with this sum there (or Keep kept it), and reports whether it did.
+	Keep(name string, sum uint64) bool
+}
+
 // MemOutput keeps the site in memory, for tests and the preview server.
 type MemOutput struct {
 	mu    sync.Mutex

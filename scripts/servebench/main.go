@@ -23,11 +23,15 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
 	"slices"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
+	"github.com/casebook-cx/casebook/generator/parallel"
 	"github.com/casebook-cx/casebook/generator/serve"
 )
 
@@ -40,7 +44,7 @@ func main() {
 		log.Fatal("usage: servebench [-edits N] [-pause D] [-page content/cases/x.md] SITE")
 	}
 	root := flag.Arg(0)
-	s := serve.New(root, serve.Options{Drafts: true})
+	s := serve.New(root, serve.Options{Drafts: true, Prepared: likeServe()})
 	start := time.Now()
 	if rep := s.Rebuild(nil); rep.Errors.HasErrors() {
 		log.Fatal(rep.Errors)
@@ -107,6 +111,23 @@ func main() {
 		fmt.Printf("%d of them: write to the whole site up to date, median %v, slowest %v\n", len(current), median(current), slices.Max(current).Round(time.Millisecond))
 	}
 	fmt.Printf("heap after the edits: %d MB; largest seen after an edit: %d MB; peak RSS of the process: %d MB\n", heapMB(), peak, peakRSSMB())
+}
+
+// likeServe sets up the process as casebook serve does (cmd/casebook:
+// serve.go and memory.go): a processor more than the rebuild's workers
+// use, a collection when the heap has grown by a quarter, and a soft
+// memory limit of 1.5 times what the first build holds once prepared,
+// plus 256 MB. It returns the hook that sets the limit.
+func likeServe() (prepared func()) {
+	runtime.GOMAXPROCS(runtime.GOMAXPROCS(0) + 1)
+	parallel.Reserve(1)
+	debug.SetGCPercent(25)
+	return sync.OnceFunc(func() {
+		runtime.GC()
+		sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+		metrics.Read(sample)
+		debug.SetMemoryLimit(int64(float64(sample[0].Value.Uint64())*1.5) + 256<<20)
+	})
 }
 
 func median(ds []time.Duration) time.Duration {
