@@ -38,30 +38,28 @@ func NewGraph() *Graph {
 // Add records a link from one page to another. Links to the same page are
 // not kept: a page is not its own backlink. Add links of one page in
 // document order; Sort puts the rest in order.
+//
+// Whether from linked to before is read from from's own few links, not
+// from to's backlinks: a framework that every case names has tens of
+// thousands of them in a large library, and scanning those for each new
+// link made the graph grow with the square of the library.
 func (g *Graph) Add(from, to *content.Page, m Mention) {
 	if from == to {
 		return
 	}
-	g.out[from] = appendNew(g.out[from], to)
-	ins := g.in[to]
-	if n := len(ins); n > 0 && ins[n-1].From == from {
-		ins[n-1].Mentions = append(ins[n-1].Mentions, m)
+	outs := g.out[from]
+	if !slices.Contains(outs, to) {
+		g.out[from] = append(outs, to)
+		g.in[to] = append(g.in[to], &Backlink{From: from, Mentions: []Mention{m}})
 		return
 	}
-	for _, b := range ins {
-		if b.From == from {
-			b.Mentions = append(b.Mentions, m)
+	ins := g.in[to]
+	for i := len(ins) - 1; i >= 0; i-- { // from the end: a page's links come together
+		if ins[i].From == from {
+			ins[i].Mentions = append(ins[i].Mentions, m)
 			return
 		}
 	}
-	g.in[to] = append(ins, &Backlink{From: from, Mentions: []Mention{m}})
-}
-
-func appendNew(pages []*content.Page, p *content.Page) []*content.Page {
-	if slices.Contains(pages, p) {
-		return pages
-	}
-	return append(pages, p)
 }
 
 // Sort orders every page's backlinks by the linking page's source path,

@@ -61,4 +61,13 @@ func TestGraph(t *testing.T) {
 	if out := g.Links(b); len(out) != 1 || out[0] != a {
 		t.Errorf("b links to %v, want only a", out)
 	}
+	// A page's links to b that others' links come between still make one
+	// backlink with all its mentions.
+	g.Add(a, b, Mention{ID: "ref-0"})
+	g.Add(c, b, Mention{ID: "ref-2"})
+	g.Add(a, b, Mention{ID: "ref-4"})
+	g.Sort()
+	if in := g.Backlinks(b); len(in) != 2 || in[0].From != a || len(in[0].Mentions) != 2 || in[0].Mentions[1].ID != "ref-4" || len(in[1].Mentions) != 1 {
+		t.Errorf("backlinks of b: %+v", in)
+	}
 }
