@@ -10,6 +10,7 @@ import (
 
 	"github.com/casebook-cx/casebook/generator/content"
 	"github.com/casebook-cx/casebook/generator/parallel"
+	"github.com/casebook-cx/casebook/internal/cputime"
 )
 
 // randomLibrary makes n cases with traits drawn from a vocabulary of the
@@ -132,13 +133,13 @@ func BenchmarkRelatedCases(b *testing.B) {
 		}{{"ranked", false}, {"scan", true}} {
 			b.Run(fmt.Sprintf("%s/%d", way.name, n), func(b *testing.B) {
 				cases, of, g := randomLibrary(rand.New(rand.NewSource(1)), n, 12, 10, 6, false)
-				start := cpuTime()
+				start := cputime.Used()
 				for b.Loop() {
 					relatedCases(cases, of, g, 5, way.byScan)
 				}
 				// On a shared machine the time a process gets says more
 				// than the time that passed.
-				if cpu := cpuTime() - start; cpu > 0 {
+				if cpu := cputime.Used() - start; cpu > 0 {
 					b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/op")
 				}
 			})

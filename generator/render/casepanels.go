@@ -12,6 +12,14 @@ import (
 // The markup is the one partials/case.html used to hold, byte for byte;
 // a site that replaces that partial with its own keeps its own.
 
+// open starts a panel: its section, labelled by its heading, the
+// interface text titleKey.
+func (b *html) open(v *View, class, id, titleKey string) {
+	b.raw("\n<section class=\"", class, "\" aria-labelledby=\"", id, "\">\n  <h2 id=\"", id, "\">")
+	b.text(v.T(titleKey))
+	b.raw("</h2>")
+}
+
 // ExperiencePanel is the expected/target/delivered panel with both gaps,
 // or "" when the case has no experience.
 func (p PageInView) ExperiencePanel() template.HTML {
@@ -21,9 +29,8 @@ func (p PageInView) ExperiencePanel() template.HTML {
 	}
 	v := p.View
 	var b html
-	b.raw("\n<section class=\"etd\" aria-labelledby=\"etd-h\">\n  <h2 id=\"etd-h\">")
-	b.text(v.T("etd"))
-	b.raw("</h2>\n  <div class=\"etd-grid\">\n")
+	b.open(v, "etd", "etd-h", "etd")
+	b.raw("\n  <div class=\"etd-grid\">\n")
 	column := func(class, key, text string) {
 		b.raw(`    <div class="etd-col `, class, `"><h3>`)
 		b.text(v.T(key))
@@ -65,9 +72,8 @@ func (p PageInView) JourneyPanel() template.HTML {
 	}
 	v := p.View
 	var b html
-	b.raw("\n<section class=\"journey\" aria-labelledby=\"journey-h\">\n  <h2 id=\"journey-h\">")
-	b.text(v.T("journey"))
-	b.raw("</h2>\n  <figure class=\"chart-figure\">", string(p.JourneyChart()), "</figure>\n  <div class=\"table-scroll\" tabindex=\"0\"><table>\n    <caption>")
+	b.open(v, "journey", "journey-h", "journey")
+	b.raw("\n  <figure class=\"chart-figure\">", string(p.JourneyChart()), "</figure>\n  <div class=\"table-scroll\" tabindex=\"0\"><table>\n    <caption>")
 	b.text(v.T("journey_caption"))
 	b.raw("</caption>\n    <thead><tr>")
 	for _, key := range []string{"stage", "expected", "target", "delivered"} {
@@ -109,9 +115,8 @@ func (p PageInView) ChainPanel() template.HTML {
 	}
 	v := p.View
 	var b html
-	b.raw("\n<section class=\"chain\" aria-labelledby=\"chain-h\">\n  <h2 id=\"chain-h\">")
-	b.text(v.T("chain"))
-	b.raw("</h2>\n  <p class=\"hint\">")
+	b.open(v, "chain", "chain-h", "chain")
+	b.raw("\n  <p class=\"hint\">")
 	b.text(v.T("chain_hint"))
 	b.raw("</p>\n  <figure class=\"chart-figure\">", string(p.ChainChart()), "</figure>\n  <ol class=\"chain-list\">")
 	for _, a := range p.Chain {
@@ -148,9 +153,8 @@ func (p PageInView) RatingsPanel() template.HTML {
 	}
 	v := p.View
 	var b html
-	b.raw("\n<section class=\"ratings\" aria-labelledby=\"ratings-h\">\n  <h2 id=\"ratings-h\">")
-	b.text(v.T("ratings"))
-	b.raw("</h2>\n  ")
+	b.open(v, "ratings", "ratings-h", "ratings")
+	b.raw("\n  ")
 	if chart := p.QuadrantChart(); chart != "" {
 		b.raw(`<figure class="chart-figure square">`, string(chart), `</figure>`)
 	}

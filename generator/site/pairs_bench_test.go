@@ -19,21 +19,18 @@ import (
 // '{{template "top" .}}{{template "bottom" .}}' the pairs measure what
 // the page frame alone costs.
 func BenchmarkSheets(b *testing.B) {
-	root := b.TempDir()
-	writeBenchSite(b, root, 1000)
-	if layout := os.Getenv("SHEETS_COMPARE_LAYOUT"); layout != "" {
-		if err := os.MkdirAll(filepath.Join(root, "layouts"), 0o755); err != nil {
-			b.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(root, "layouts", "compare.html"), []byte(layout), 0o644); err != nil {
-			b.Fatal(err)
+	write := func(tb testing.TB, root string, n int) {
+		writeBenchSite(tb, root, n)
+		if layout := os.Getenv("SHEETS_COMPARE_LAYOUT"); layout != "" {
+			if err := os.MkdirAll(filepath.Join(root, "layouts"), 0o755); err != nil {
+				tb.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(root, "layouts", "compare.html"), []byte(layout), 0o644); err != nil {
+				tb.Fatal(err)
+			}
 		}
 	}
-	bl := &build{root: root, opts: Options{Print: &Print{All: true}}}
-	if errs := bl.prepare(); errs.HasErrors() {
-		b.Fatal(errs)
-	}
-	bl.plan()
+	bl := preparedBench(b, write, 1000, Options{Print: &Print{All: true}})
 	if errs := bl.planPrint(); errs.HasErrors() {
 		b.Fatal(errs)
 	}
@@ -49,20 +46,6 @@ func BenchmarkSheets(b *testing.B) {
 		if len(outs) == 0 {
 			b.Fatalf("%s: no pages to render", kind.name)
 		}
-		b.Run(kind.name, func(b *testing.B) {
-			size := 0
-			for b.Loop() {
-				size = 0
-				for _, o := range outs {
-					data, err := o.render()
-					if err != nil {
-						b.Fatal(err)
-					}
-					size += len(data)
-				}
-			}
-			b.ReportMetric(float64(len(outs)), "pages/op")
-			b.ReportMetric(float64(size)/float64(len(outs)), "B/page")
-		})
+		b.Run(kind.name, func(b *testing.B) { benchRender(b, outs) })
 	}
 }

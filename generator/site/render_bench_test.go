@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/casebook-cx/casebook/generator/render"
+	"github.com/casebook-cx/casebook/internal/cputime"
 )
 
 // BenchmarkRenderKinds renders each kind of page of a generated 500-case
@@ -15,16 +16,7 @@ import (
 //
 //	go test ./generator/site/ -run '^$' -bench RenderKinds
 func BenchmarkRenderKinds(b *testing.B) {
-	root := b.TempDir()
-	writeBenchSite(b, root, 500)
-	bd := &build{root: root}
-	if errs := bd.prepare(); errs.HasErrors() {
-		b.Fatal(errs)
-	}
-	if err := bd.index(discard{}); err != nil {
-		b.Fatal(err)
-	}
-	bd.plan()
+	bd := preparedBenchSite(b, 500, Options{})
 	kinds := map[string][]output{}
 	for _, o := range bd.outputs {
 		if o.html {
@@ -32,24 +24,50 @@ func BenchmarkRenderKinds(b *testing.B) {
 		}
 	}
 	for kind, outs := range kinds {
-		b.Run(fmt.Sprintf("%s-%d", kind, len(outs)), func(b *testing.B) {
-			var bytes int
-			cpu := cpuTime()
-			for b.Loop() {
-				bytes = 0
-				for _, o := range outs {
-					data, err := o.render()
-					if err != nil {
-						b.Fatal(err)
-					}
-					bytes += len(data)
-				}
-			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(outs)), "ns/page")
-			b.ReportMetric(float64((cpuTime()-cpu).Nanoseconds())/float64(b.N*len(outs)), "cpu-ns/page")
-			b.ReportMetric(float64(bytes)/float64(len(outs)), "bytes/page")
-		})
+		b.Run(fmt.Sprintf("%s-%d", kind, len(outs)), func(b *testing.B) { benchRender(b, outs) })
 	}
+}
+
+// preparedBenchSite writes a generated site of n cases and runs a build of
+// it up to its plan of outputs, with the search index written to nothing.
+func preparedBenchSite(b *testing.B, n int, opts Options) *build {
+	return preparedBench(b, writeBenchSite, n, opts)
+}
+
+// preparedBench is preparedBenchSite with the site's files written by
+// write, which may change them (a layout of the site's own).
+func preparedBench(b *testing.B, write func(testing.TB, string, int), n int, opts Options) *build {
+	root := b.TempDir()
+	write(b, root, n)
+	bd := &build{root: root, opts: opts}
+	if errs := bd.prepare(); errs.HasErrors() {
+		b.Fatal(errs)
+	}
+	if err := bd.index(discard{}); err != nil {
+		b.Fatal(err)
+	}
+	bd.plan()
+	return bd
+}
+
+// benchRender renders outs once per iteration and reports the wall and
+// processor time per page and the bytes of a page.
+func benchRender(b *testing.B, outs []output) {
+	var size int
+	cpu := cputime.Used()
+	for b.Loop() {
+		size = 0
+		for _, o := range outs {
+			data, err := o.render()
+			if err != nil {
+				b.Fatal(err)
+			}
+			size += len(data)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(outs)), "ns/page")
+	b.ReportMetric(float64((cputime.Used()-cpu).Nanoseconds())/float64(b.N*len(outs)), "cpu-ns/page")
+	b.ReportMetric(float64(size)/float64(len(outs)), "bytes/page")
 }
 
 // outputKind names the kind of page an output is by its address:
@@ -71,16 +89,7 @@ func outputKind(name string) string {
 // BenchmarkRenderChrome renders only the frame every page shares (the
 // head, the site header and the footer) for each case page.
 func BenchmarkRenderChrome(b *testing.B) {
-	root := b.TempDir()
-	writeBenchSite(b, root, 500)
-	bd := &build{root: root}
-	if errs := bd.prepare(); errs.HasErrors() {
-		b.Fatal(errs)
-	}
-	if err := bd.index(discard{}); err != nil {
-		b.Fatal(err)
-	}
-	bd.plan()
+	bd := preparedBenchSite(b, 500, Options{})
 	var views []*render.View
 	for _, o := range bd.outputs {
 		if o.html && outputKind(o.name) == "case" {
@@ -88,7 +97,7 @@ func BenchmarkRenderChrome(b *testing.B) {
 		}
 	}
 	var buf bytes.Buffer
-	cpu := cpuTime()
+	cpu := cputime.Used()
 	for b.Loop() {
 		for _, v := range views {
 			buf.Reset()
@@ -100,6 +109,6 @@ func BenchmarkRenderChrome(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(views)), "ns/page")
-	b.ReportMetric(float64((cpuTime()-cpu).Nanoseconds())/float64(b.N*len(views)), "cpu-ns/page")
+	b.ReportMetric(float64((cputime.Used()-cpu).Nanoseconds())/float64(b.N*len(views)), "cpu-ns/page")
 	b.ReportMetric(float64(buf.Len()), "bytes/page")
 }
