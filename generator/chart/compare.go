@@ -1,7 +1,6 @@
 package chart
 
 import (
-	"fmt"
 	"strconv"
 )
 
@@ -65,12 +64,7 @@ func CompareJourneys(id string, keys, names []string, series []Series, t Compare
 	s.text(left+36, ly, "start", "tick", t.Delivered+" — "+t.Expected+" (thin)")
 
 	y := func(v float64) float64 { return top + plotH*(1-v/10) }
-	s.WriteString(`<g class="axis">`)
-	for v := 0; v <= 10; v += 2 {
-		s.f(`<line class="grid" x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f"/>`, left, y(float64(v)), w-right, y(float64(v)))
-		s.text(left-6, y(float64(v))+4, "end", "tick", fmt.Sprint(v))
-	}
-	s.WriteString(`</g>`)
+	s.scoreAxis(left, w-right, y)
 	x := func(i int) float64 { return left + slot*(float64(i)+0.5) }
 
 	// Escaped once, not at every point.

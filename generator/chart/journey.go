@@ -61,12 +61,7 @@ func Journey(id string, stages []Stage, t JourneyText) string {
 	drawLegend(&s, rows, left, 20)
 
 	y := func(v float64) float64 { return top + plotH*(1-v/10) }
-	s.WriteString(`<g class="axis">`)
-	for v := 0; v <= 10; v += 2 {
-		s.f(`<line class="grid" x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f"/>`, left, y(float64(v)), w-right, y(float64(v)))
-		s.text(left-6, y(float64(v))+4, "end", "tick", fmt.Sprint(v))
-	}
-	s.WriteString(`</g>`)
+	s.scoreAxis(left, w-right, y)
 	if len(stages) == 0 {
 		return s.close()
 	}
@@ -212,6 +207,17 @@ func drawLegend(s *svg, rows [][]legendItem, left, y float64) {
 			s.text(x+22, ry, "start", "", it.label)
 			x += 22 + width(it.label) + 18
 		}
+	}
+	s.WriteString(`</g>`)
+}
+
+// scoreAxis draws the 0-10 score axis of a journey chart: a grid line
+// from x0 to x1 and a label every two points, placed by y.
+func (s *svg) scoreAxis(x0, x1 float64, y func(float64) float64) {
+	s.WriteString(`<g class="axis">`)
+	for v := 0; v <= 10; v += 2 {
+		s.f(`<line class="grid" x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f"/>`, x0, y(float64(v)), x1, y(float64(v)))
+		s.text(x0-6, y(float64(v))+4, "end", "tick", fmt.Sprint(v))
 	}
 	s.WriteString(`</g>`)
 }

@@ -167,13 +167,7 @@ func (p PageInView) Sheet() *BriefSheet {
 			b.raw("\n    <div class=\"etd-gap ", class, "\"><p class=\"gap-name\">")
 			b.text(v.T(key))
 			b.raw("</p>\n      ")
-			if g != nil {
-				b.raw(`<p class="gap-size"><strong>`, strconv.Itoa(g.Gap), `</strong> `)
-				b.text(v.T("points_at"))
-				b.raw(" ")
-				b.text(g.Stage)
-				b.raw(`</p>`)
-			}
+			b.gapSize(v, g)
 			b.raw("\n      <p class=\"gap-hint\">")
 			b.text(v.T(key + "_hint"))
 			b.raw("</p></div>")

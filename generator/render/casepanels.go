@@ -20,6 +20,19 @@ func (b *html) open(v *View, class, id, titleKey string) {
 	b.raw("</h2>")
 }
 
+// gapSize writes a gap's size and the stage it is largest at, as the
+// case panel and the brief show it; nothing when there is no gap.
+func (b *html) gapSize(v *View, g *GapAt) {
+	if g == nil {
+		return
+	}
+	b.raw(`<p class="gap-size"><strong>`, strconv.Itoa(g.Gap), `</strong> `)
+	b.text(v.T("points_at"))
+	b.raw(" ")
+	b.text(g.Stage)
+	b.raw(`</p>`)
+}
+
 // ExperiencePanel is the expected/target/delivered panel with both gaps,
 // or "" when the case has no experience.
 func (p PageInView) ExperiencePanel() template.HTML {
@@ -44,13 +57,7 @@ func (p PageInView) ExperiencePanel() template.HTML {
 		b.raw(`    <div class="etd-gap `, class, "\" role=\"note\">\n      <p class=\"gap-name\">")
 		b.text(v.T(key))
 		b.raw("</p>\n      ")
-		if worst != nil {
-			b.raw(`<p class="gap-size"><strong>`, strconv.Itoa(worst.Gap), `</strong> `)
-			b.text(v.T("points_at"))
-			b.raw(" ")
-			b.text(worst.Stage)
-			b.raw("</p>")
-		}
+		b.gapSize(v, worst)
 		b.raw("\n      <p class=\"gap-hint\">")
 		b.text(v.T(key + "_hint"))
 		b.raw("</p>\n    </div>\n")
