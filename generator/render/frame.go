@@ -76,12 +76,7 @@ func frameFolder(url string, langs []string) string {
 }
 
 // Rel links from the page to target, a top-level folder or a file in one.
-func (f Frame) Rel(target string) string {
-	if f.RootRelative {
-		return "/" + target
-	}
-	return RelURL(f.From, target)
-}
+func (f Frame) Rel(target string) string { return relFrom(f.From, f.RootRelative, target) }
 
 // T is the interface text for key in the frame's language.
 func (f Frame) T(key string) string { return Text(f.Lang, key) }

@@ -260,11 +260,15 @@ func NewView(site *Site, kind, url, lang, prefix string) *View {
 }
 
 // Rel links from this page to target (a site-relative folder or file).
-func (v *View) Rel(target string) string {
-	if v.RootRelative {
+func (v *View) Rel(target string) string { return relFrom(v.URL, v.RootRelative, target) }
+
+// relFrom links from the page at folder from to target, or from the
+// server's root when rootRelative: what a View and a Frame link by.
+func relFrom(from string, rootRelative bool, target string) string {
+	if rootRelative {
 		return "/" + target
 	}
-	return RelURL(v.URL, target)
+	return RelURL(from, target)
 }
 
 // LangURL is a folder of this view's language: "cases/" -> "fi/cases/".
