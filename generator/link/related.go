@@ -2,6 +2,7 @@ package link
 
 import (
 	"encoding/binary"
+	"hash/maphash"
 	"math/bits"
 	"slices"
 	"strings"
@@ -169,19 +170,7 @@ func ranked(cases []*content.Page, t *traits, linked func(int) []int, limit int,
 		}
 		return strings.Compare(cases[a].File, cases[b].File)
 	})
-	first := map[string]*[]int32{}
-	var buf []byte
-	for _, j := range order {
-		ks := t.keys[j]
-		for mask := 1; mask < 1<<len(ks); mask++ {
-			buf = subset(buf[:0], ks, mask)
-			if l := first[string(buf)]; l == nil {
-				first[string(buf)] = &[]int32{int32(j)}
-			} else if len(*l) <= limit {
-				*l = append(*l, int32(j))
-			}
-		}
-	}
+	first, of := firstOfSubsets(order, t, limit)
 	scratch := sync.Pool{New: func() any { return &scoring{scores: make([]int, len(cases))} }}
 	parallel.For(len(cases), func(i int) {
 		sc := scratch.Get().(*scoring)
@@ -212,8 +201,7 @@ func ranked(cases []*content.Page, t *traits, linked func(int) []int, limit int,
 				break
 			}
 			for _, mask := range sc.byWeight[w] {
-				sc.buf = subset(sc.buf[:0], ks, mask)
-				for _, j := range *first[string(sc.buf)] {
+				for _, j := range first[of[i][mask]] {
 					if j := int(j); j != i && scores[j] == 0 {
 						scores[j] = t.shared(i, j)
 						touched = append(touched, j)
@@ -228,6 +216,109 @@ func ranked(cases []*content.Page, t *traits, linked func(int) []int, limit int,
 		sc.touched = touched
 		scratch.Put(sc)
 	})
+}
+
+// firstOfSubsets builds first(Q) (see ranked) for every subset Q of every
+// case's keys, visiting the cases in rank order. Each subset gets an id,
+// its list is first[id], and of[i][mask] is the id of the subset of case
+// i's keys that mask picks: ranking then reads lists by index, where a
+// map keyed by subsets would be looked up millions of times.
+//
+// The subsets are shared out among the workers by a hash, each keeping
+// its own ids in its own part of first: every worker visits every case
+// in order, and fills in only the subsets that are its own.
+func firstOfSubsets(order []int, t *traits, limit int) (first [][]int32, of [][]int32) {
+	size := 0
+	for _, ks := range t.keys {
+		size += 1 << len(ks)
+	}
+	slab := make([]int32, size) // every case's ids, in one allocation
+	of = make([][]int32, len(t.keys))
+	for i, ks := range t.keys {
+		of[i], slab = slab[:1<<len(ks):1<<len(ks)], slab[1<<len(ks):]
+	}
+	workers := parallel.Workers()
+	parts := make([][][]int32, workers)
+	parallel.For(workers, func(w int) {
+		parts[w] = subsetsOf(order, t, limit, of, w, workers)
+	})
+	// A worker's local id n is global id offset[w]+n.
+	offset := make([]int32, workers)
+	for w, part := range parts {
+		offset[w] = int32(len(first))
+		first = append(first, part...)
+	}
+	parallel.For(len(order), func(i int) {
+		ks := t.keys[i]
+		for mask := 1; mask < 1<<len(ks); mask++ {
+			key, _ := subsetKey(nil, ks, mask)
+			of[i][mask] += offset[shard(key, workers)]
+		}
+	})
+	return first, of
+}
+
+// subsetsOf is firstOfSubsets' share for worker w of workers: the subsets
+// that shard to w get local ids, in of, and lists, returned.
+func subsetsOf(order []int, t *traits, limit int, of [][]int32, w, workers int) (first [][]int32) {
+	// A subset of up to four keys with small ids packs exactly into a
+	// number, which a map finds several times faster than a string; the
+	// rest are keyed by their bytes.
+	packed, long := map[uint64]int32{}, map[string]int32{}
+	var buf []byte
+	for _, j := range order {
+		ks := t.keys[j]
+		for mask := 1; mask < 1<<len(ks); mask++ {
+			key, fits := subsetKey(&buf, ks, mask)
+			if shard(key, workers) != w {
+				continue
+			}
+			var id int32
+			var ok bool
+			if fits {
+				id, ok = packed[key]
+			} else {
+				id, ok = long[string(buf)]
+			}
+			if !ok {
+				id = int32(len(first))
+				if fits {
+					packed[key] = id
+				} else {
+					long[string(buf)] = id
+				}
+				first = append(first, nil)
+			}
+			of[j][mask] = id
+			if len(first[id]) <= limit {
+				first[id] = append(first[id], int32(j))
+			}
+		}
+	}
+	return first
+}
+
+// subsetKey is the key of the subset of ks that mask picks: packed (see
+// pack) when it fits, else a hash of its bytes, which it leaves in *buf
+// when buf is not nil. Either way it says which worker the subset is.
+func subsetKey(buf *[]byte, ks []int32, mask int) (key uint64, fits bool) {
+	if key, fits = pack(ks, mask); fits {
+		return key, true
+	}
+	var local []byte
+	if buf == nil {
+		buf = &local
+	}
+	*buf = subset((*buf)[:0], ks, mask)
+	return maphash.Bytes(subsetSeed, *buf), false
+}
+
+var subsetSeed = maphash.MakeSeed()
+
+// shard spreads keys over workers; packed keys are small numbers, so they
+// are mixed first.
+func shard(key uint64, workers int) int {
+	return int((key * 0x9E3779B97F4A7C15 >> 32) % uint64(workers))
 }
 
 // subsetWeights sorts the non-empty subsets of ks (as bit masks) by their
@@ -253,6 +344,24 @@ func (sc *scoring) subsetWeights(t *traits, ks []int32) {
 	for m := 1; m < full; m++ {
 		sc.byWeight[weights[m]] = append(sc.byWeight[weights[m]], m)
 	}
+}
+
+// pack puts the ids of ks that mask picks into one number, 16 bits each
+// (plus one, so that no id is 0), when they are at most four and each
+// below 1<<16-1.
+func pack(ks []int32, mask int) (key uint64, fits bool) {
+	if bits.OnesCount(uint(mask)) > 4 {
+		return 0, false
+	}
+	for b, k := range ks {
+		if mask&(1<<b) != 0 {
+			if k >= 1<<16-1 {
+				return 0, false
+			}
+			key = key<<16 | uint64(k+1)
+		}
+	}
+	return key, true
 }
 
 // subset appends the ids of ks that mask picks, as bytes, for a map key.
@@ -302,10 +411,9 @@ type scoring struct {
 	scores  []int
 	touched []int
 	// For ranked: the weight of each subset of a case's keys, the
-	// subsets by weight, and a map key.
+	// subsets by weight.
 	weights  []int
 	byWeight [][]int
-	buf      []byte
 }
 
 func uniqueSlugs(names []string) []string {

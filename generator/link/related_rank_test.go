@@ -2,7 +2,9 @@ package link
 
 import (
 	"fmt"
+	"math/bits"
 	"math/rand"
+	"runtime"
 	"slices"
 	"sync"
 	"testing"
@@ -77,6 +79,44 @@ func TestRankedIsScan(t *testing.T) {
 		if got := RelatedCases(cases, of, g, limit); !sameRelated(got, want) {
 			t.Fatalf("round %d (%d cases, vocabulary %d/%d/%d, limit %d): ranked differs from the scan before it", round, n, fw, tags, ind, limit)
 		}
+	}
+}
+
+// The subsets are shared out among workers by a hash; any number of them
+// must find the same.
+func TestRankedIsScanOnAnyWorkers(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	for _, procs := range []int{1, 3, 4} {
+		runtime.GOMAXPROCS(procs)
+		r := rand.New(rand.NewSource(int64(procs)))
+		for round := range 30 {
+			cases, of, g := randomLibrary(r, 2+r.Intn(150), 1+r.Intn(6), r.Intn(12), r.Intn(5), false)
+			limit := 1 + r.Intn(6)
+			if got, want := RelatedCases(cases, of, g, limit), relatedCasesBefore(cases, of, g, limit); !sameRelated(got, want) {
+				t.Fatalf("%d workers, round %d: ranked differs from the scan before it", procs, round)
+			}
+		}
+	}
+}
+
+// pack keeps every subset of up to four small ids apart, and refuses the
+// rest, which are keyed by their bytes.
+func TestPack(t *testing.T) {
+	ks := []int32{0, 1, 2, 7, 65534, 65535}
+	seen := map[uint64]int{}
+	for mask := 1; mask < 1<<len(ks); mask++ {
+		key, fits := pack(ks, mask)
+		wantFits := bits.OnesCount(uint(mask)) <= 4 && mask&(1<<5) == 0
+		if fits != wantFits {
+			t.Fatalf("mask %b: fits %v, want %v", mask, fits, wantFits)
+		}
+		if !fits {
+			continue
+		}
+		if other, ok := seen[key]; ok {
+			t.Fatalf("masks %b and %b pack to the same key %x", other, mask, key)
+		}
+		seen[key] = mask
 	}
 }
 

@@ -307,6 +307,10 @@ func (b *build) write(out Output) (Stats, diag.List) {
 			check.scan(o, data)
 			err = out.WriteFile(o.name, data)
 		}
+		// A written output's plan is done with: its view, and what the
+		// closures hold, go while the rest render. (The sitemap, made
+		// meanwhile, reads only names.)
+		b.outputs[i].render, b.outputs[i].view, b.outputs[i].fingerprint = nil, nil, nil
 		mu.Lock()
 		defer mu.Unlock()
 		if err != nil {
