@@ -32,6 +32,7 @@ var compareMarks = []struct{ dash, shape string }{
 func CompareJourneys(id string, keys, names []string, series []Series, t CompareText) string {
 	const left, right, plotH, minW = 34.0, 24.0, 200.0, 640.0
 	var s svg
+	s.Grow(2048 + 2048*len(series)) // about what it takes: a framework compares hundreds
 	slot := (minW - left - right) / float64(max(len(keys), 1))
 	for _, n := range names {
 		slot = max(slot, widestWord(n)+12)

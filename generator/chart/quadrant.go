@@ -30,6 +30,7 @@ type QuadrantText struct {
 func Quadrant(id string, dots []Dot, t QuadrantText, labelled bool) string {
 	const w, h, left, top, size = 440.0, 420.0, 44.0, 12.0, 360.0
 	var s svg
+	s.Grow(2048 + 512*len(dots)) // about what it takes, for a chart of hundreds of cases
 	s.open("quadrant-chart", id, w, h, t.Title, t.Desc, slices.ContainsFunc(dots, func(d Dot) bool { return d.Href != "" }))
 	x := func(v float64) float64 { return left + size*v/10 }
 	y := func(v float64) float64 { return top + size*(1-v/10) }

@@ -36,28 +36,28 @@ type Clipped struct {
 // ends a cut text with an ellipsis.
 func Clip(s string, n int) Clipped {
 	s = strings.TrimSpace(s)
+	if !utf8.ValidString(s) {
+		s = string([]rune(s)) // each bad byte shown as U+FFFD
+	}
 	// Most texts fit: count their characters without copying them.
-	if (len(s) <= n || utf8.RuneCountInString(s) <= n) && utf8.ValidString(s) {
+	if len(s) <= n || utf8.RuneCountInString(s) <= n {
 		return Clipped{Text: s}
 	}
-	r := []rune(s)
-	if len(r) <= n {
-		return Clipped{Text: string(r)}
-	}
-	cut := r[:n-1]
-	if i := lastSpace(cut); i > n/2 {
-		cut = cut[:i]
-	}
-	return Clipped{Text: strings.TrimRightFunc(string(cut), func(c rune) bool { return unicode.IsSpace(c) || unicode.IsPunct(c) }) + "…", Cut: true}
-}
-
-func lastSpace(r []rune) int {
-	for i := len(r) - 1; i >= 0; i-- {
-		if unicode.IsSpace(r[i]) {
-			return i
+	// Walk the first n-1 characters, noting the last space among them;
+	// a compare page clips thousands of texts, so no []rune copy.
+	end, space, spaceAt := 0, -1, 0
+	for k := 0; k < n-1; k++ {
+		r, size := utf8.DecodeRuneInString(s[end:])
+		if unicode.IsSpace(r) {
+			space, spaceAt = k, end
 		}
+		end += size
 	}
-	return -1
+	cut := s[:end]
+	if space > n/2 {
+		cut = s[:spaceAt]
+	}
+	return Clipped{Text: strings.TrimRightFunc(cut, func(c rune) bool { return unicode.IsSpace(c) || unicode.IsPunct(c) }) + "…", Cut: true}
 }
 
 // BriefParty is one row of a brief's chain of care.

@@ -177,6 +177,7 @@ func (v *View) comparePanels() template.HTML {
 		b.raw("</dd></div>")
 	}
 	var b html
+	b.Grow(1280 * len(v.Pages)) // about a case's panel: a framework compares hundreds
 	for _, p := range v.Pages {
 		b.raw("\n    <div class=\"compare-case\">\n      <h2>")
 		b.text(Clip(p.Title, 60).Text)
@@ -211,6 +212,7 @@ func (v *View) compareChains() template.HTML {
 		return ""
 	}
 	var b html
+	b.Grow(1024 + 96*len(rows)*len(v.Pages)) // about a cell each
 	b.raw(`<div class="table-scroll" tabindex="0"><table>`, "\n      ", `<thead><tr><th scope="col">`)
 	b.text(v.T("role"))
 	b.raw(`</th>`)

@@ -1,9 +1,12 @@
 package render
 
 import (
+	"math/rand"
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/casebook-cx/casebook/generator/content"
 )
@@ -69,6 +72,48 @@ func TestCompareRolesAlignsChains(t *testing.T) {
 func TestPairPathIsOneForEitherOrder(t *testing.T) {
 	if a, b := PairPath("fi/", "sofa", "lamp"), PairPath("fi/", "lamp", "sofa"); a != b || a != "fi/compare/lamp--sofa/" {
 		t.Errorf("PairPath: %q and %q", a, b)
+	}
+}
+
+// clipBefore is Clip as it was, through a []rune copy: the oracle for
+// TestClipIsAsBefore.
+func clipBefore(s string, n int) Clipped {
+	s = strings.TrimSpace(s)
+	if (len(s) <= n || utf8.RuneCountInString(s) <= n) && utf8.ValidString(s) {
+		return Clipped{Text: s}
+	}
+	r := []rune(s)
+	if len(r) <= n {
+		return Clipped{Text: string(r)}
+	}
+	cut := r[:n-1]
+	last := -1
+	for i := len(cut) - 1; i >= 0; i-- {
+		if unicode.IsSpace(cut[i]) {
+			last = i
+			break
+		}
+	}
+	if last > n/2 {
+		cut = cut[:last]
+	}
+	return Clipped{Text: strings.TrimRightFunc(string(cut), func(c rune) bool { return unicode.IsSpace(c) || unicode.IsPunct(c) }) + "…", Cut: true}
+}
+
+// Clip cuts exactly where it did before it walked the text in place, on
+// random texts of spaces, punctuation, accents and broken UTF-8.
+func TestClipIsAsBefore(t *testing.T) {
+	r := rand.New(rand.NewSource(17))
+	parts := []string{"a", "word", " ", "  ", "\t", ".", ",", "ä", "ö", "—", "\xff", "\xe2\x82", "!", "é", "\u00a0"}
+	for round := range 20000 {
+		var b strings.Builder
+		for range r.Intn(40) {
+			b.WriteString(parts[r.Intn(len(parts))])
+		}
+		s, n := b.String(), 1+r.Intn(30)
+		if got, want := Clip(s, n), clipBefore(s, n); got != want {
+			t.Fatalf("round %d: Clip(%q, %d) = %+v, before %+v", round, s, n, got, want)
+		}
 	}
 }
 
