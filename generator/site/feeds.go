@@ -168,34 +168,62 @@ type libraryPage struct {
 	Params       map[string]any      `json:"params,omitempty"`
 }
 
-// libraryJSON is the whole library as data, for other tools.
+// libraryJSON is the whole library as data, for other tools. It is
+// written a page at a time, with the indenting json.MarshalIndent gives
+// the whole: marshalling the whole at once held three copies of a file
+// of megabytes, the highest point of a build's memory.
 func (b *build) libraryJSON() ([]byte, error) {
-	lib := struct {
-		Title     string        `json:"title"`
-		BaseURL   string        `json:"baseURL,omitempty"`
-		Languages []string      `json:"languages"`
-		Pages     []libraryPage `json:"pages"`
-	}{Title: b.site.Title, BaseURL: b.site.BaseURL, Languages: b.site.Languages, Pages: []libraryPage{}}
+	head, err := json.MarshalIndent(struct {
+		Title     string   `json:"title"`
+		BaseURL   string   `json:"baseURL,omitempty"`
+		Languages []string `json:"languages"`
+	}{Title: b.site.Title, BaseURL: b.site.BaseURL, Languages: b.site.Languages}, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	out.Write(head[:len(head)-len("\n}")])
+	out.WriteString(",\n  \"pages\": [")
+	n := 0
 	for _, l := range b.langs {
+		if n == 0 {
+			out.Grow(2048 * len(l.pages)) // about a page each
+		}
 		for _, p := range l.pages {
-			lp := libraryPage{URL: p.URL, Lang: p.Lang, Kind: p.Kind, Slug: p.Slug, Title: p.Title, Summary: p.Summary,
-				Tags: p.Tags, Aliases: p.Aliases, Draft: p.Draft, Industry: p.Industry, Source: p.Attribution,
-				Experience: p.Experience, Journey: p.Journey, Chain: p.Chain, Ratings: p.Ratings, Date: day(p.Date), Updated: day(p.Updated)}
-			for _, fw := range p.FrameworkPages {
-				lp.Frameworks = append(lp.Frameworks, fw.URL)
+			data, err := json.MarshalIndent(b.libraryPage(p), "    ", "  ")
+			if err != nil {
+				return nil, err
 			}
-			if len(p.Translations) > 0 {
-				lp.Translations = map[string]string{}
-				for _, t := range p.Translations {
-					lp.Translations[t.Lang] = t.URL
-				}
+			if n > 0 {
+				out.WriteByte(',')
 			}
-			lp.Params = jsonParams(p.Params, b.lib.Config.JSONParams)
-			lib.Pages = append(lib.Pages, lp)
+			out.WriteString("\n    ")
+			out.Write(data)
+			n++
 		}
 	}
-	out, err := json.MarshalIndent(lib, "", "  ")
-	return append(out, '\n'), err
+	if n > 0 {
+		out.WriteString("\n  ")
+	}
+	out.WriteString("]\n}\n")
+	return out.Bytes(), nil
+}
+
+func (b *build) libraryPage(p *render.Page) libraryPage {
+	lp := libraryPage{URL: p.URL, Lang: p.Lang, Kind: p.Kind, Slug: p.Slug, Title: p.Title, Summary: p.Summary,
+		Tags: p.Tags, Aliases: p.Aliases, Draft: p.Draft, Industry: p.Industry, Source: p.Attribution,
+		Experience: p.Experience, Journey: p.Journey, Chain: p.Chain, Ratings: p.Ratings, Date: day(p.Date), Updated: day(p.Updated)}
+	for _, fw := range p.FrameworkPages {
+		lp.Frameworks = append(lp.Frameworks, fw.URL)
+	}
+	if len(p.Translations) > 0 {
+		lp.Translations = map[string]string{}
+		for _, t := range p.Translations {
+			lp.Translations[t.Lang] = t.URL
+		}
+	}
+	lp.Params = jsonParams(p.Params, b.lib.Config.JSONParams)
+	return lp
 }
 
 // jsonParams is what casebook.json carries of a page's unknown keys: only

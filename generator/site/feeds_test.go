@@ -1,6 +1,8 @@
 package site
 
 import (
+	"bytes"
+	"encoding/json"
 	"encoding/xml"
 	"net/url"
 	"strings"
@@ -181,5 +183,49 @@ func TestBaseURLOptionReplacesConfig(t *testing.T) {
 	files, _ := buildFixture(t, archive, Options{BaseURL: "https://preview.example.net/"})
 	if s := string(files["sitemap.xml"]); !strings.Contains(s, "https://preview.example.net/cases/machine/") || strings.Contains(s, "example.com/live") {
 		t.Errorf("the sitemap does not use the given baseURL:\n%s", s)
+	}
+}
+
+// casebook.json, written a page at a time, is byte for byte the document
+// json.MarshalIndent makes of the whole library: for a generated library,
+// two languages, and a library of no pages.
+func TestLibraryJSONAsOneDocument(t *testing.T) {
+	generated := t.TempDir()
+	writeBenchSite(t, generated, 40)
+	roots := map[string]string{
+		"generated":     generated,
+		"two languages": writeSite(t, txtar.Parse([]byte(twoLanguages))),
+		"no pages":      writeSite(t, txtar.Parse([]byte("-- casebook.yaml --\ntitle: Empty\n-- content/_index.md --\nNothing yet.\n"))),
+	}
+	for name, root := range roots {
+		b := &build{root: root}
+		if errs := b.prepare(); errs.HasErrors() {
+			t.Fatal(name, errs)
+		}
+		whole := struct {
+			Title     string        `json:"title"`
+			BaseURL   string        `json:"baseURL,omitempty"`
+			Languages []string      `json:"languages"`
+			Pages     []libraryPage `json:"pages"`
+		}{Title: b.site.Title, BaseURL: b.site.BaseURL, Languages: b.site.Languages, Pages: []libraryPage{}}
+		for _, l := range b.langs {
+			for _, p := range l.pages {
+				whole.Pages = append(whole.Pages, b.libraryPage(p))
+			}
+		}
+		want, err := json.MarshalIndent(whole, "", "  ")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := b.libraryJSON()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want = append(want, '\n'); !bytes.Equal(got, want) {
+			t.Errorf("%s: casebook.json differs from the whole marshalled at once:\n%s\nwant:\n%s", name, got, want)
+		}
+		if name == "generated" && len(whole.Pages) < 40 {
+			t.Errorf("generated: %d pages in casebook.json, want the 40 cases at least", len(whole.Pages))
+		}
 	}
 }
