@@ -173,6 +173,19 @@ func (t *Templates) Execute(w io.Writer, name string, v *View) error {
 // all a build allocates.
 var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
+// RenderThen renders the page into a reused buffer and hands its bytes to
+// use, which may not keep them: a build that only writes its pages saves
+// a copy of each.
+func (t *Templates) RenderThen(name string, v *View, use func([]byte) error) error {
+	b := buffers.Get().(*bytes.Buffer)
+	defer buffers.Put(b)
+	b.Reset()
+	if err := t.Execute(b, name, v); err != nil {
+		return err
+	}
+	return use(b.Bytes())
+}
+
 // Render is Execute into a new slice of exactly the page's size.
 func (t *Templates) Render(name string, v *View) ([]byte, error) {
 	b := buffers.Get().(*bytes.Buffer)

@@ -130,7 +130,10 @@ type build struct {
 type output struct {
 	name   string
 	render func() ([]byte, error)
-	html   bool
+	// renderThen, for a page, renders it into a reused buffer and hands
+	// the bytes to use, which may not keep them.
+	renderThen func(use func([]byte) error) error
+	html       bool
 	// template and view are the page template and the view it renders,
 	// for an HTML page.
 	template string
@@ -300,17 +303,31 @@ func (b *build) write(out Output) (Stats, diag.List) {
 	)
 	parallel.For(len(b.outputs), func(i int) {
 		o := b.outputs[i]
-		// A Keeper keeps unchanged pages without showing their bytes, which
-		// a leak check must read each time: with one, nothing is kept.
-		data, rendered, stored, err := b.reuse.make(o, keeping(out, check))
-		if err == nil && !stored {
+		write := func(data []byte) error {
 			check.scan(o, data)
-			err = out.WriteFile(o.name, data)
+			return out.WriteFile(o.name, data)
+		}
+		var rendered bool
+		var err error
+		if b.reuse == nil && o.renderThen != nil {
+			// Nothing keeps a one-off build's pages: each is written from
+			// a reused buffer.
+			rendered, err = true, o.renderThen(write)
+		} else {
+			// A Keeper keeps unchanged pages without showing their bytes,
+			// which a leak check must read each time: with one, nothing is
+			// kept.
+			var data []byte
+			var stored bool
+			data, rendered, stored, err = b.reuse.make(o, keeping(out, check))
+			if err == nil && !stored {
+				err = write(data)
+			}
 		}
 		// A written output's plan is done with: its view, and what the
 		// closures hold, go while the rest render. (The sitemap, made
 		// meanwhile, reads only names.)
-		b.outputs[i].render, b.outputs[i].view, b.outputs[i].fingerprint = nil, nil, nil
+		b.outputs[i].render, b.outputs[i].renderThen, b.outputs[i].view, b.outputs[i].fingerprint = nil, nil, nil, nil
 		mu.Lock()
 		defer mu.Unlock()
 		if err != nil {

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -13,7 +14,8 @@ import (
 )
 
 // Output receives the built site, file by file. WriteFile is called from
-// several goroutines at once.
+// several goroutines at once, and may not keep data after it returns: a
+// build reuses the buffer.
 type Output interface {
 	WriteFile(name string, data []byte) error // name is slash-separated, relative to the site's output root
 }
@@ -46,7 +48,7 @@ func NewMemOutput() *MemOutput { return &MemOutput{files: map[string][]byte{}} }
 func (m *MemOutput) WriteFile(name string, data []byte) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.files[name] = data
+	m.files[name] = bytes.Clone(data)
 	return nil
 }
 

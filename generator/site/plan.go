@@ -251,6 +251,8 @@ func (b *build) intro(p *content.Page) template.HTML {
 func (b *build) page(name, tmpl string, v *render.View) {
 	o := output{name: name, html: true, template: tmpl, view: v, render: func() ([]byte, error) {
 		return b.tmpl.Render(tmpl, v)
+	}, renderThen: func(use func([]byte) error) error {
+		return b.tmpl.RenderThen(tmpl, v, use)
 	}}
 	if b.prints != nil {
 		o.fingerprint = func() uint64 { return b.prints.View(tmpl, v) }
