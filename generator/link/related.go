@@ -39,12 +39,44 @@ type Related struct {
 // see ranked. A library whose cases carry too many traits for that is
 // scored by scan.
 func RelatedCases(cases []*content.Page, frameworks map[*content.Page][]*content.Page, g *Graph, limit int) map[*content.Page][]Related {
-	return relatedCases(cases, frameworks, g, limit, false)
+	return NewRanking(cases, frameworks, limit).Related(g)
 }
 
 // relatedCases is RelatedCases, by scan when byScan is set.
 func relatedCases(cases []*content.Page, frameworks map[*content.Page][]*content.Page, g *Graph, limit int, byScan bool) map[*content.Page][]Related {
-	t := newTraits(cases, frameworks)
+	return newRanking(cases, frameworks, limit, byScan).Related(g)
+}
+
+// A Ranking is what RelatedCases needs before it reads links: each case's
+// traits and, to rank through them, first(Q) of every subset Q (see
+// ranked). That is most of its work, so a build makes it while it builds
+// the link graph.
+type Ranking struct {
+	cases     []*content.Page
+	traits    *traits
+	limit     int
+	byScan    bool
+	first, of [][]int32 // see firstOfSubsets
+}
+
+// NewRanking prepares to find each case's best limit related cases.
+func NewRanking(cases []*content.Page, frameworks map[*content.Page][]*content.Page, limit int) *Ranking {
+	return newRanking(cases, frameworks, limit, false)
+}
+
+func newRanking(cases []*content.Page, frameworks map[*content.Page][]*content.Page, limit int, byScan bool) *Ranking {
+	rk := &Ranking{cases: cases, traits: newTraits(cases, frameworks), limit: limit}
+	rk.byScan = byScan || rk.traits.most > rankedTraits
+	if limit > 0 && !rk.byScan {
+		rk.first, rk.of = firstOfSubsets(rankOrder(cases), rk.traits, limit)
+	}
+	return rk
+}
+
+// Related scores the cases with their links in g as well, and keeps each
+// case's best.
+func (rk *Ranking) Related(g *Graph) map[*content.Page][]Related {
+	cases := rk.cases
 	position := make(map[*content.Page]int, len(cases))
 	for i, c := range cases {
 		position[c] = i
@@ -66,11 +98,11 @@ func relatedCases(cases []*content.Page, frameworks map[*content.Page][]*content
 		return out
 	}
 	results := make([][]Related, len(cases))
-	if limit > 0 {
-		if t.most <= rankedTraits && !byScan {
-			ranked(cases, t, linked, limit, results)
+	if rk.limit > 0 {
+		if rk.byScan {
+			scan(cases, rk.traits, linked, rk.limit, results)
 		} else {
-			scan(cases, t, linked, limit, results)
+			ranked(cases, rk.traits, rk.first, rk.of, linked, rk.limit, results)
 		}
 	}
 	out := make(map[*content.Page][]Related, len(cases))
@@ -156,21 +188,7 @@ const rankedTraits = 12
 // every first(Q) takes one pass over the cases in rank order, and each
 // case then looks at a few dozen candidates, not at every case sharing a
 // trait with it.
-func ranked(cases []*content.Page, t *traits, linked func(int) []int, limit int, results [][]Related) {
-	order := make([]int, len(cases))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(a, b int) int {
-		if d := cases[b].Date.Compare(cases[a].Date); d != 0 {
-			return d
-		}
-		if d := strings.Compare(cases[a].Title, cases[b].Title); d != 0 {
-			return d
-		}
-		return strings.Compare(cases[a].File, cases[b].File)
-	})
-	first, of := firstOfSubsets(order, t, limit)
+func ranked(cases []*content.Page, t *traits, first, of [][]int32, linked func(int) []int, limit int, results [][]Related) {
 	scratch := sync.Pool{New: func() any { return &scoring{scores: make([]int, len(cases))} }}
 	parallel.For(len(cases), func(i int) {
 		sc := scratch.Get().(*scoring)
@@ -216,6 +234,25 @@ func ranked(cases []*content.Page, t *traits, linked func(int) []int, limit int,
 		sc.touched = touched
 		scratch.Put(sc)
 	})
+}
+
+// rankOrder is the cases' indexes from the best-ranked: newest, then by
+// title, then by file.
+func rankOrder(cases []*content.Page) []int {
+	order := make([]int, len(cases))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int {
+		if d := cases[b].Date.Compare(cases[a].Date); d != 0 {
+			return d
+		}
+		if d := strings.Compare(cases[a].Title, cases[b].Title); d != 0 {
+			return d
+		}
+		return strings.Compare(cases[a].File, cases[b].File)
+	})
+	return order
 }
 
 // firstOfSubsets builds first(Q) (see ranked) for every subset Q of every

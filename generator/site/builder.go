@@ -180,11 +180,12 @@ type relatedFile struct {
 	score int
 }
 
-// relatedCases scores the related cases, or, in a Builder, reuses the
-// last build's when nothing they depend on changed.
-func (r *Builder) relatedCases(cases []*content.Page, frameworks map[*content.Page][]*content.Page, g *link.Graph) map[*content.Page][]link.Related {
+// relatedCases scores the related cases through the ranking rank gives,
+// or, in a Builder, reuses the last build's when nothing they depend on
+// changed.
+func (r *Builder) relatedCases(rank func() *link.Ranking, cases []*content.Page, frameworks map[*content.Page][]*content.Page, g *link.Graph) map[*content.Page][]link.Related {
 	if r == nil {
-		return link.RelatedCases(cases, frameworks, g, relatedLimit)
+		return rank().Related(g)
 	}
 	inputs := relatedInputs(cases, frameworks, g)
 	if inputs == r.related.inputs && r.related.byFile != nil {
@@ -200,7 +201,7 @@ func (r *Builder) relatedCases(cases []*content.Page, frameworks map[*content.Pa
 		}
 		return out
 	}
-	related := link.RelatedCases(cases, frameworks, g, relatedLimit)
+	related := rank().Related(g)
 	r.related = relatedMemo{inputs: inputs, byFile: make(map[string][]relatedFile, len(related))}
 	for c, rels := range related {
 		for _, rel := range rels {

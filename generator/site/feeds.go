@@ -114,7 +114,10 @@ func (b *build) sitemap() ([]byte, error) {
 		}
 	}
 	var set urlSet
-	for _, o := range b.outputs {
+	// By index, reading only names: outputs written meanwhile have their
+	// plans dropped (see write).
+	for i := range b.outputs {
+		o := &b.outputs[i]
 		if !o.html || o.name == "404.html" || strings.HasSuffix(o.name, SearchDir+"index.html") || strings.HasSuffix(o.name, "/"+BriefDir+"index.html") {
 			continue // nothing for a search engine to read, or a print of a page it has
 		}

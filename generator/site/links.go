@@ -84,19 +84,28 @@ func (b *build) link() diag.List {
 		b.linked.links[p] = results[i]
 		b.linked.frameworks[p] = fws[i]
 	}
-	var eerrs diag.List
-	b.linked.embedded, eerrs = checkEmbeds(pages, b.docs, b.linked.links)
-	errs.Append(eerrs)
-	b.linked.graph = graph(pages, b.docs, b.linked.links)
-	b.dropLeftOutFiles(r)
 	var cases []*content.Page
 	for _, p := range pages {
 		if p.Kind == content.KindCase {
 			cases = append(cases, p)
 		}
 	}
+	rank := func() *link.Ranking { return link.NewRanking(cases, b.linked.frameworks, relatedLimit) }
+	if !b.checkOnly && b.reuse == nil {
+		// Most of the work of finding related cases needs no links: a
+		// one-off build does it while it builds the graph. (A Builder
+		// often needs none of it: see relatedCases.)
+		ready, prepare := make(chan *link.Ranking, 1), rank
+		go func() { ready <- prepare() }()
+		rank = func() *link.Ranking { return <-ready }
+	}
+	var eerrs diag.List
+	b.linked.embedded, eerrs = checkEmbeds(pages, b.docs, b.linked.links)
+	errs.Append(eerrs)
+	b.linked.graph = graph(pages, b.docs, b.linked.links)
+	b.dropLeftOutFiles(r)
 	if !b.checkOnly {
-		b.linked.related = b.reuse.relatedCases(cases, b.linked.frameworks, b.linked.graph)
+		b.linked.related = b.reuse.relatedCases(rank, cases, b.linked.frameworks, b.linked.graph)
 	}
 	return errs
 }
