@@ -137,7 +137,7 @@ type output struct {
 	// template and view are the page template and the view it renders,
 	// for an HTML page.
 	template string
-	view     *render.View
+	view     func() *render.View
 	// fingerprint, when set, hashes all render reads, so that a Builder can
 	// keep the bytes of its last build when it is unchanged.
 	fingerprint func() uint64

@@ -53,17 +53,21 @@ func (b *build) compares(l *language) {
 	}
 }
 
+// compare plans the page at url comparing cases. A library has several
+// comparisons for each case, so each view is made when its page is.
 func (b *build) compare(l *language, url string, cases []*render.Page) {
-	title := render.Text(l.code, "compare") + ":"
-	for i, c := range cases {
-		if i > 0 {
-			title += " ·"
+	b.pageOf(url+"index.html", "compare.html", func() *render.View {
+		title := render.Text(l.code, "compare") + ":"
+		for i, c := range cases {
+			if i > 0 {
+				title += " ·"
+			}
+			title += " " + c.Title
 		}
-		title += " " + c.Title
-	}
-	v := b.view(l, "compare", url, title)
-	v.Pages = cases
-	b.page(url+"index.html", "compare.html", v)
+		v := b.view(l, "compare", url, title)
+		v.Pages = cases
+		return v
+	})
 }
 
 // CompareData is the file the compare picker reads, beside its page: a

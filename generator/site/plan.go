@@ -249,13 +249,20 @@ func (b *build) intro(p *content.Page) template.HTML {
 }
 
 func (b *build) page(name, tmpl string, v *render.View) {
-	o := output{name: name, html: true, template: tmpl, view: v, render: func() ([]byte, error) {
-		return b.tmpl.Render(tmpl, v)
+	b.pageOf(name, tmpl, func() *render.View { return v })
+}
+
+// pageOf plans a page whose view is made only when it is rendered (or
+// fingerprinted): for the many pages, such as the pre-built comparisons,
+// whose views would otherwise all be held from planning to writing.
+func (b *build) pageOf(name, tmpl string, view func() *render.View) {
+	o := output{name: name, html: true, template: tmpl, view: view, render: func() ([]byte, error) {
+		return b.tmpl.Render(tmpl, view())
 	}, renderThen: func(use func([]byte) error) error {
-		return b.tmpl.RenderThen(tmpl, v, use)
+		return b.tmpl.RenderThen(tmpl, view(), use)
 	}}
 	if b.prints != nil {
-		o.fingerprint = func() uint64 { return b.prints.View(tmpl, v) }
+		o.fingerprint = func() uint64 { return b.prints.View(tmpl, view()) }
 	}
 	b.outputs = append(b.outputs, o)
 }

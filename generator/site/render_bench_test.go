@@ -93,7 +93,7 @@ func BenchmarkRenderChrome(b *testing.B) {
 	var views []*render.View
 	for _, o := range bd.outputs {
 		if o.html && outputKind(o.name) == "case" {
-			views = append(views, o.view)
+			views = append(views, o.view())
 		}
 	}
 	var buf bytes.Buffer
