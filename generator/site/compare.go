@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 
 	"github.com/casebook-cx/casebook/generator/content"
 	"github.com/casebook-cx/casebook/generator/render"
@@ -57,14 +58,12 @@ func (b *build) compares(l *language) {
 // comparisons for each case, so each view is made when its page is.
 func (b *build) compare(l *language, url string, cases []*render.Page) {
 	b.pageOf(url+"index.html", "compare.html", func() *render.View {
-		title := render.Text(l.code, "compare") + ":"
+		titles := make([]string, len(cases))
 		for i, c := range cases {
-			if i > 0 {
-				title += " ·"
-			}
-			title += " " + c.Title
+			titles[i] = c.Title
 		}
-		v := b.view(l, "compare", url, title)
+		// Joined once: a framework's comparison has hundreds of cases.
+		v := b.view(l, "compare", url, render.Text(l.code, "compare")+": "+strings.Join(titles, " · "))
 		v.Pages = cases
 		return v
 	})
