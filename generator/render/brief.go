@@ -175,11 +175,7 @@ func (p PageInView) Sheet() *BriefSheet {
 		b.raw("\n  <section class=\"sheet-etd\" aria-label=\"")
 		b.text(v.T("etd"))
 		b.raw("\">")
-		col("expected", "expected", br.Expected.Text)
-		gap("positioning", "gap_positioning", p.WorstTargetGap())
-		col("target", "target", br.Target.Text)
-		gap("execution", "gap_execution", p.WorstDeliveryGap())
-		col("delivered", "delivered", br.Delivered.Text)
+		storyInOrder(p.Page, br.Expected.Text, br.Target.Text, br.Delivered.Text, col, gap)
 		b.raw("\n  </section>\n  ")
 		s.ETD = b.done()
 	}

@@ -33,6 +33,17 @@ func (b *html) gapSize(v *View, g *GapAt) {
 	b.raw(`</p>`)
 }
 
+// storyInOrder tells a case's gap story in the order every panel of it
+// uses: Expected, the positioning gap, Target, the execution gap,
+// Delivered. column writes a text and gap a gap, each in its page's way.
+func storyInOrder(p *Page, expected, target, delivered string, column func(class, key, text string), gap func(class, key string, worst *GapAt)) {
+	column("expected", "expected", expected)
+	gap("positioning", "gap_positioning", p.WorstTargetGap())
+	column("target", "target", target)
+	gap("execution", "gap_execution", p.WorstDeliveryGap())
+	column("delivered", "delivered", delivered)
+}
+
 // ExperiencePanel is the expected/target/delivered panel with both gaps,
 // or "" when the case has no experience.
 func (p PageInView) ExperiencePanel() template.HTML {
@@ -62,11 +73,7 @@ func (p PageInView) ExperiencePanel() template.HTML {
 		b.text(v.T(key + "_hint"))
 		b.raw("</p>\n    </div>\n")
 	}
-	column("expected", "expected", e.Expected)
-	gap("positioning", "gap_positioning", p.WorstTargetGap())
-	column("target", "target", e.Target)
-	gap("execution", "gap_execution", p.WorstDeliveryGap())
-	column("delivered", "delivered", e.Delivered)
+	storyInOrder(p.Page, e.Expected, e.Target, e.Delivered, column, gap)
 	b.raw("  </div>\n</section>\n")
 	return b.done()
 }

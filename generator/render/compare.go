@@ -159,44 +159,36 @@ func (v *View) Compare() *CompareSheet {
 func (v *View) comparePanels() template.HTML {
 	n := v.CompareClip()
 	points := v.T("points_at")
-	gap := func(b *html, g *GapAt) {
-		if g == nil {
-			b.raw("0")
-			return
-		}
-		b.raw("<strong>", strconv.Itoa(g.Gap), "</strong> ")
-		b.text(points)
-		b.raw(" ")
-		b.text(Clip(g.Stage, 30).Text)
-	}
-	row := func(b *html, class, key, text string, clip int) {
+	var b html
+	b.Grow(1280 * len(v.Pages)) // about a case's panel: a framework compares hundreds
+	row := func(class, key, text string) {
 		b.raw("\n        <div class=\"", class, "\"><dt>")
 		b.text(v.T(key))
 		b.raw("</dt><dd>")
-		b.text(Clip(text, clip).Text)
+		b.text(Clip(text, n).Text)
 		b.raw("</dd></div>")
 	}
-	var b html
-	b.Grow(1280 * len(v.Pages)) // about a case's panel: a framework compares hundreds
+	gap := func(class, key string, g *GapAt) {
+		b.raw("\n        <div class=\"gap ", class, "\"><dt>")
+		b.text(v.T(key))
+		b.raw("</dt><dd>")
+		if g == nil {
+			b.raw("0")
+		} else {
+			b.raw("<strong>", strconv.Itoa(g.Gap), "</strong> ")
+			b.text(points)
+			b.raw(" ")
+			b.text(Clip(g.Stage, 30).Text)
+		}
+		b.raw("</dd></div>")
+	}
 	for _, p := range v.Pages {
 		b.raw("\n    <div class=\"compare-case\">\n      <h2>")
 		b.text(Clip(p.Title, 60).Text)
 		b.raw("</h2>\n      ")
 		if e := p.Experience; e != nil {
 			b.raw("<dl>")
-			row(&b, "expected", "expected", e.Expected, n)
-			b.raw("\n        <div class=\"gap positioning\"><dt>")
-			b.text(v.T("gap_positioning"))
-			b.raw("</dt><dd>")
-			gap(&b, p.WorstTargetGap())
-			b.raw("</dd></div>")
-			row(&b, "target", "target", e.Target, n)
-			b.raw("\n        <div class=\"gap execution\"><dt>")
-			b.text(v.T("gap_execution"))
-			b.raw("</dt><dd>")
-			gap(&b, p.WorstDeliveryGap())
-			b.raw("</dd></div>")
-			row(&b, "delivered", "delivered", e.Delivered, n)
+			storyInOrder(p, e.Expected, e.Target, e.Delivered, row, gap)
 			b.raw("\n      </dl>")
 		}
 		b.raw("\n    </div>")

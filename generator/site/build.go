@@ -134,10 +134,8 @@ type output struct {
 	// the bytes to use, which may not keep them.
 	renderThen func(use func([]byte) error) error
 	html       bool
-	// template and view are the page template and the view it renders,
-	// for an HTML page.
-	template string
-	view     func() *render.View
+	// view makes the view an HTML page renders.
+	view func() *render.View
 	// fingerprint, when set, hashes all render reads, so that a Builder can
 	// keep the bytes of its last build when it is unchanged.
 	fingerprint func() uint64

@@ -256,7 +256,7 @@ func (b *build) page(name, tmpl string, v *render.View) {
 // fingerprinted): for the many pages, such as the pre-built comparisons,
 // whose views would otherwise all be held from planning to writing.
 func (b *build) pageOf(name, tmpl string, view func() *render.View) {
-	o := output{name: name, html: true, template: tmpl, view: view, render: func() ([]byte, error) {
+	o := output{name: name, html: true, view: view, render: func() ([]byte, error) {
 		return b.tmpl.Render(tmpl, view())
 	}, renderThen: func(use func([]byte) error) error {
 		return b.tmpl.RenderThen(tmpl, view(), use)
