@@ -187,14 +187,12 @@ func (t *Templates) RenderThen(name string, v *View, use func([]byte) error) err
 }
 
 // Render is Execute into a new slice of exactly the page's size.
-func (t *Templates) Render(name string, v *View) ([]byte, error) {
-	b := buffers.Get().(*bytes.Buffer)
-	defer buffers.Put(b)
-	b.Reset()
-	if err := t.Execute(b, name, v); err != nil {
-		return nil, err
-	}
-	return bytes.Clone(b.Bytes()), nil
+func (t *Templates) Render(name string, v *View) (page []byte, err error) {
+	err = t.RenderThen(name, v, func(data []byte) error {
+		page = bytes.Clone(data)
+		return nil
+	})
+	return page, err
 }
 
 // Assets returns the files for the site's assets/ folder by name.
