@@ -159,3 +159,23 @@ func TestSchemaCommand(t *testing.T) {
 		t.Errorf("schema: exit %d, %v\n%s", code, err, stdout)
 	}
 }
+
+// TestBuildInTheLibraryFolder: `casebook build` run inside the library,
+// with no folder and no --out, as the README shows it, writes ./public.
+// A relative output folder once sent the folder maker looking for "." for
+// ever.
+func TestBuildInTheLibraryFolder(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "lib")
+	casebook(t, "init", dir)
+	t.Chdir(dir)
+	for _, args := range [][]string{{"build"}, {"build", "--out", "site/out"}, {"build", "."}} {
+		if code, _, stderr := casebook(t, args...); code != exitOK {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr)
+		}
+	}
+	for _, want := range []string{"public/index.html", "public/casebook.json", "site/out/index.html"} {
+		if _, err := os.Stat(filepath.Join(dir, want)); err != nil {
+			t.Errorf("%s was not written: %v", want, err)
+		}
+	}
+}

@@ -97,7 +97,9 @@ func NewDiskOutput(target string) (*DiskOutput, error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return nil, err
 	}
-	return &DiskOutput{target: target, tmp: tmp}, nil
+	// MkdirTemp joins without cleaning ("./.casebook-tmp-…" for a target
+	// in the working folder), and mkdir compares against cleaned paths.
+	return &DiskOutput{target: target, tmp: filepath.Clean(tmp)}, nil
 }
 
 // removeStale deletes the folders of earlier builds that were killed
@@ -131,8 +133,10 @@ func (d *DiskOutput) mkdir(dir string) error {
 	if _, made := d.dirs.Load(dir); made || dir == d.tmp {
 		return nil
 	}
-	if err := d.mkdir(filepath.Dir(dir)); err != nil {
-		return err
+	if parent := filepath.Dir(dir); parent != dir { // stop at "." or "/" whatever happens
+		if err := d.mkdir(parent); err != nil {
+			return err
+		}
 	}
 	if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
 		return err
