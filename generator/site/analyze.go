@@ -52,7 +52,7 @@ func (r *Builder) Analyze(overlay map[string][]byte) *Analysis {
 	for p, links := range b.linked.links {
 		to := make([]*content.Page, len(links))
 		for i, l := range links {
-			to[i] = l.to
+			to[i] = l.Page
 		}
 		a.Targets[p] = to
 	}

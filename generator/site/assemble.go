@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/casebook-cx/casebook/generator/content"
+	"github.com/casebook-cx/casebook/generator/link"
 	"github.com/casebook-cx/casebook/generator/markdown"
 	"github.com/casebook-cx/casebook/generator/parallel"
 	"github.com/casebook-cx/casebook/generator/render"
@@ -191,12 +192,12 @@ func (b *build) filler() filler { return filler{docs: b.docs, links: b.linked.li
 
 // summary is the front matter summary, else the first paragraph, cut at a
 // word boundary so cards stay short.
-func summary(p *content.Page, doc *markdown.Doc, links []resolved) string {
+func summary(p *content.Page, doc *markdown.Doc, links []link.Target) string {
 	if p.Summary != "" {
 		return p.Summary
 	}
 	const limit = 240
-	s := markdown.FillText(doc.Lead, func(i int) string { return linkText(p, doc, links, i) })
+	s := markdown.FillText(doc.Lead, func(i int) string { return link.Text(doc, links, i) })
 	if utf8.RuneCountInString(s) <= limit {
 		return s
 	}

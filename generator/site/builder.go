@@ -243,7 +243,7 @@ type filled struct {
 // did not change and its links lead to the same places under the same
 // titles, else fill's. A page that shows another page's text is filled
 // every time, as that text may have changed.
-func (r *Builder) filledText(p *content.Page, doc *markdown.Doc, links []resolved, fill func() filled) filled {
+func (r *Builder) filledText(p *content.Page, doc *markdown.Doc, links []link.Target, fill func() filled) filled {
 	if r == nil {
 		return fill()
 	}
@@ -258,12 +258,12 @@ func (r *Builder) filledText(p *content.Page, doc *markdown.Doc, links []resolve
 }
 
 // linkTargets hashes what filling in links reads of the pages they lead to.
-func linkTargets(links []resolved) uint64 {
+func linkTargets(links []link.Target) uint64 {
 	parts := make([][]byte, 0, 4*len(links))
 	for _, l := range links {
-		parts = append(parts, []byte(l.file), []byte(l.anchor), []byte(l.tag), []byte(strconv.FormatBool(l.missing)))
-		if l.to != nil {
-			parts = append(parts, []byte(l.to.URL), []byte(l.to.Title))
+		parts = append(parts, []byte(l.File), []byte(l.Anchor), []byte(l.Tag), []byte(strconv.FormatBool(l.Missing)))
+		if l.Page != nil {
+			parts = append(parts, []byte(l.Page.URL), []byte(l.Page.Title))
 		} else {
 			parts = append(parts, nil, nil)
 		}
@@ -272,7 +272,7 @@ func linkTargets(links []resolved) uint64 {
 }
 
 // showsPages reports whether a page shows the text of another.
-func showsPages(doc *markdown.Doc, links []resolved) bool {
+func showsPages(doc *markdown.Doc, links []link.Target) bool {
 	for i, l := range doc.Links {
 		if showsPage(l, links[i]) {
 			return true

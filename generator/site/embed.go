@@ -10,6 +10,7 @@ import (
 
 	"github.com/casebook-cx/casebook/generator/content"
 	"github.com/casebook-cx/casebook/generator/diag"
+	"github.com/casebook-cx/casebook/generator/link"
 	"github.com/casebook-cx/casebook/generator/markdown"
 	"github.com/casebook-cx/casebook/generator/render"
 )
@@ -21,15 +22,15 @@ const maxEmbedDepth = 4
 
 // showsPage reports whether link l of a page, resolved to, shows another
 // page's text in place: a page embed standing alone in its paragraph.
-func showsPage(l markdown.Link, to resolved) bool {
-	return l.Embed && l.Block && to.to != nil
+func showsPage(l markdown.Link, to link.Target) bool {
+	return l.Embed && l.Block && to.Page != nil
 }
 
 // checkEmbeds finds embeds of pages that show themselves, through
 // others or not, or nest deeper than maxEmbedDepth, and reports each at
 // the embed that closes the cycle or goes too deep. It returns the pages
 // some page shows.
-func checkEmbeds(pages []*content.Page, docs map[*content.Page]*markdown.Doc, links map[*content.Page][]resolved) (map[*content.Page]bool, diag.List) {
+func checkEmbeds(pages []*content.Page, docs map[*content.Page]*markdown.Doc, links map[*content.Page][]link.Target) (map[*content.Page]bool, diag.List) {
 	embedded := map[*content.Page]bool{}
 	var errs diag.List
 	reported := map[string]bool{}
@@ -44,24 +45,24 @@ func checkEmbeds(pages []*content.Page, docs map[*content.Page]*markdown.Doc, li
 			if !showsPage(l, to) {
 				continue
 			}
-			embedded[to.to] = true
+			embedded[to.Page] = true
 			pos := diag.Pos{Path: p.File, Line: p.BodyLine + l.Line - 1, Col: l.Col}
 			key := pos.String()
-			if j := indexOf(chain, to.to); j >= 0 || to.to == p {
+			if j := indexOf(chain, to.Page); j >= 0 || to.Page == p {
 				if !reported[key] {
 					reported[key] = true
-					errs.Errorf(pos, "%s: the page would show itself: %s; embed a heading or a block of it (#heading, #^id) instead", describeLink(l), cycle(append(chain[max(j, 0):], p, to.to)))
+					errs.Errorf(pos, "%s: the page would show itself: %s; embed a heading or a block of it (#heading, #^id) instead", describeLink(l), cycle(append(chain[max(j, 0):], p, to.Page)))
 				}
 				continue
 			}
 			if len(chain) >= maxEmbedDepth {
 				if !reported[key] {
 					reported[key] = true
-					errs.Errorf(pos, "%s: embeds nest %d deep here (%s); at most %d pages may show one another", describeLink(l), len(chain)+1, cycle(append(chain, p, to.to)), maxEmbedDepth)
+					errs.Errorf(pos, "%s: embeds nest %d deep here (%s); at most %d pages may show one another", describeLink(l), len(chain)+1, cycle(append(chain, p, to.Page)), maxEmbedDepth)
 				}
 				continue
 			}
-			visit(to.to, append(chain, p))
+			visit(to.Page, append(chain, p))
 		}
 	}
 	for _, p := range pages {
@@ -91,37 +92,37 @@ func cycle(chain []*content.Page) string {
 // pages' text in place.
 type filler struct {
 	docs  map[*content.Page]*markdown.Doc
-	links map[*content.Page][]resolved
+	links map[*content.Page][]link.Target
 }
 
 // fill writes the links of page p, converted as doc and resolved as
 // links, for it to be shown on the page at URL at; the HTML between
 // start and end only, or all of it when end is 0.
-func (f filler) fill(p *content.Page, doc *markdown.Doc, links []resolved, at string, start, end int) []byte {
+func (f filler) fill(p *content.Page, doc *markdown.Doc, links []link.Target, at string, start, end int) []byte {
 	value := func(i int) markdown.Value {
 		l, to := doc.Links[i], links[i]
 		id := markdown.RefID(i)
-		if to.missing {
+		if to.Missing {
 			return markdown.Value{Missing: true, Text: l.Text(), HTML: missingEmbed(l, id)}
 		}
-		if to.tag != "" {
-			return markdown.Value{Href: render.RelURL(at, to.tag), Text: l.Text()}
+		if to.Tag != "" {
+			return markdown.Value{Href: render.RelURL(at, to.Tag), Text: l.Text()}
 		}
-		if to.file != "" {
-			href := render.RelFileURL(at, to.file)
-			return markdown.Value{Href: href, HTML: fileEmbed(l, id, href, to.file)}
+		if to.File != "" {
+			href := render.RelFileURL(at, to.File)
+			return markdown.Value{Href: href, HTML: fileEmbed(l, id, href, to.File)}
 		}
-		if to.to == nil {
+		if to.Page == nil {
 			return markdown.Value{Text: l.Text()}
 		}
-		href := render.RelURL(at, to.to.URL)
-		if to.to == p && at == p.URL {
+		href := render.RelURL(at, to.Page.URL)
+		if to.Page == p && at == p.URL {
 			href = ""
 		}
-		if to.anchor != "" {
-			href += "#" + to.anchor
+		if to.Anchor != "" {
+			href += "#" + to.Anchor
 		}
-		v := markdown.Value{Href: href, Text: linkText(p, doc, links, i)}
+		v := markdown.Value{Href: href, Text: link.Text(doc, links, i)}
 		if l.Embed {
 			v.HTML = f.pageEmbed(l, id, to, v, at)
 		}
@@ -141,19 +142,19 @@ var ids = regexp.MustCompile(` id="[^"]*"`)
 // paragraph, the page's text (or the part its anchor names) under a link
 // to it; within a sentence, a link.
 // Its element has the link's id, for backlinks to point at.
-func (f filler) pageEmbed(l markdown.Link, id string, to resolved, v markdown.Value, at string) []byte {
-	doc := f.docs[to.to]
+func (f filler) pageEmbed(l markdown.Link, id string, to link.Target, v markdown.Value, at string) []byte {
+	doc := f.docs[to.Page]
 	if !l.Block || doc == nil {
 		return []byte(wikilinkHTML(id, v))
 	}
 	start, end := 0, 0
-	if to.anchor != "" {
+	if to.Anchor != "" {
 		var ok bool
-		if start, end, ok = doc.Section(to.anchor); !ok {
+		if start, end, ok = doc.Section(to.Anchor); !ok {
 			return []byte(wikilinkHTML(id, v))
 		}
 	}
-	body := f.fill(to.to, doc, f.links[to.to], at, start, end)
+	body := f.fill(to.Page, doc, f.links[to.Page], at, start, end)
 	// The embedded text's ids are its own page's; here they would repeat
 	// ids of this page (ref-0, a heading's), and the reader reaches them
 	// on the page the embed links to.

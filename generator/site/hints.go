@@ -30,6 +30,8 @@ func brokenLink(r *link.Resolver, p *content.Page, l markdown.Link, to *content.
 		d.Message += "; " + note
 	}
 	switch {
+	case to != nil && strings.HasPrefix(l.Anchor, "^"): // the page is there, the block is not
+		d.Rule = "link-missing-heading"
 	case to != nil: // the page is there, the heading is not
 		d.Rule = "link-missing-heading"
 		ranked := r.Headings(to, markdown.AnchorID(l.Anchor))

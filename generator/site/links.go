@@ -15,19 +15,10 @@ import (
 	"github.com/casebook-cx/casebook/generator/parallel"
 )
 
-// resolved is where one link of a page goes, once the link phase ran.
-type resolved struct {
-	to      *content.Page
-	anchor  string // heading id on the target, "" for the top
-	file    string // for a link to a file beside the pages: its output path
-	missing bool   // a link to a page or file not written yet, shown as text (only where such links are warnings)
-	tag     string // for an inline #tag: its tag page
-}
-
 // linkState is the outcome of the link phase, kept for assembly.
 type linkState struct {
 	resolver   *link.Resolver
-	links      map[*content.Page][]resolved
+	links      map[*content.Page][]link.Target
 	embedded   map[*content.Page]bool            // pages whose text other pages show
 	frameworks map[*content.Page][]*content.Page // a case's resolved frameworks entries
 	graph      *link.Graph
@@ -55,7 +46,7 @@ func (b *build) link() diag.List {
 		r.SetAnchors(p, ids)
 	}
 	pages := b.lib.Pages
-	results := make([][]resolved, len(pages))
+	results := make([][]link.Target, len(pages))
 	fws := make([][]*content.Page, len(pages))
 	lists := make([]diag.List, len(pages))
 	parallel.For(len(pages), func(i int) {
@@ -77,7 +68,7 @@ func (b *build) link() diag.List {
 			fws[i] = append(fws[i], fw)
 		}
 	})
-	b.linked = &linkState{resolver: r, links: map[*content.Page][]resolved{}, frameworks: map[*content.Page][]*content.Page{}}
+	b.linked = &linkState{resolver: r, links: map[*content.Page][]link.Target{}, frameworks: map[*content.Page][]*content.Page{}}
 	var errs diag.List
 	for i, p := range pages {
 		errs.Append(lists[i])
@@ -102,7 +93,7 @@ func (b *build) link() diag.List {
 	var eerrs diag.List
 	b.linked.embedded, eerrs = checkEmbeds(pages, b.docs, b.linked.links)
 	errs.Append(eerrs)
-	b.linked.graph = graph(pages, b.docs, b.linked.links)
+	b.linked.graph = link.GraphOf(pages, b.docs, b.linked.links)
 	b.dropLeftOutFiles(r)
 	if !b.checkOnly {
 		b.linked.related = b.reuse.relatedCases(rank, cases, b.linked.frameworks, b.linked.graph)
@@ -110,65 +101,14 @@ func (b *build) link() diag.List {
 	return errs
 }
 
-// graph records every resolved link between pages, with its context.
-func graph(pages []*content.Page, docs map[*content.Page]*markdown.Doc, links map[*content.Page][]resolved) *link.Graph {
-	g := link.NewGraph()
-	for _, p := range pages {
-		doc := docs[p]
-		for i, to := range links[p] {
-			if to.to == nil {
-				continue
-			}
-			text := func(j int) string { return linkText(p, doc, links[p], j) }
-			l := doc.Links[i]
-			g.Add(p, to.to, link.Mention{ID: markdown.RefID(i), Text: text(i),
-				Before: markdown.FillText(l.Before, text), After: markdown.FillText(l.After, text)})
-		}
-	}
-	g.Sort()
-	return g
-}
-
-// linkText is what link i of page p reads as: its label; else the title of
-// the page it leads to; for [[#heading]], the heading's text.
-func linkText(p *content.Page, doc *markdown.Doc, links []resolved, i int) string {
-	l, to := doc.Links[i], links[i]
-	switch {
-	case l.Label != "":
-		return l.Label
-	case to.to == nil:
-		return l.Text()
-	case l.Target == "" && to.anchor != "":
-		for _, h := range doc.Headings {
-			if h.ID == to.anchor {
-				// A link inside the heading reads as what it names, not
-				// resolved again, so a heading linking to itself cannot loop.
-				return markdown.FillText(h.Text, func(j int) string { return doc.Links[j].Text() })
-			}
-		}
-	}
-	return to.to.Title
-}
-
 // orphans warns about pages no other page links to or lists among its
-// frameworks; a translation counts as linked when any version of it is.
+// frameworks.
 func (b *build) orphans() diag.List {
-	linked := map[string]bool{}
-	for _, p := range b.lib.Pages {
-		for _, to := range b.linked.graph.Links(p) {
-			linked[string(to.Kind)+"|"+to.Path] = true
-		}
-		for _, fw := range b.linked.frameworks[p] {
-			linked[string(fw.Kind)+"|"+fw.Path] = true
-		}
-	}
 	var warnings diag.List
-	for _, p := range b.lib.Pages {
-		if p.Kind != content.KindSection && !linked[string(p.Kind)+"|"+p.Path] {
-			// Spans the opening --- (every page starts with it), so that
-			// placing the warning needs no read of the file.
-			warnings.Add(diag.Diagnostic{Pos: diag.Pos{Path: p.File, Line: 1, Col: 1}, Severity: diag.Warning, Rule: "orphan", Message: "no page links to this one"}.Span(3))
-		}
+	for _, p := range link.Orphans(b.lib.Pages, b.linked.graph, b.linked.frameworks) {
+		// Spans the opening --- (every page starts with it), so that
+		// placing the warning needs no read of the file.
+		warnings.Add(diag.Diagnostic{Pos: diag.Pos{Path: p.File, Line: 1, Col: 1}, Severity: diag.Warning, Rule: "orphan", Message: "no page links to this one"}.Span(3))
 	}
 	return warnings
 }
@@ -177,25 +117,25 @@ func (b *build) orphans() diag.List {
 // does not exist is an error, or a warning that shows it as text where
 // the config says so (in a folder of notes, by default); so is a missing
 // heading there, and the link goes to the page's top.
-func resolveLinks(r *link.Resolver, cfg *content.Config, p *content.Page, doc *markdown.Doc, errs *diag.List) []resolved {
+func resolveLinks(r *link.Resolver, cfg *content.Config, p *content.Page, doc *markdown.Doc, errs *diag.List) []link.Target {
 	warn := cfg.MissingLinks == "warn"
-	out := make([]resolved, len(doc.Links))
+	out := make([]link.Target, len(doc.Links))
 	for i, l := range doc.Links {
 		pos := diag.Pos{Path: p.File, Line: p.BodyLine + l.Line - 1, Col: l.Col}
 		var to *content.Page
 		var err error
 		switch {
 		case l.Kind == markdown.LinkTag:
-			out[i] = resolved{tag: tagURL(cfg, p, l.Target), missing: content.Slugify(l.Target) == ""}
+			out[i] = link.Target{Tag: tagURL(cfg, p, l.Target), Missing: content.Slugify(l.Target) == ""}
 			continue
 		case l.Kind == markdown.LinkWiki && link.IsFile(l.Target):
-			out[i].file, err = r.Attachment(p, l.Target)
+			out[i].File, err = r.Attachment(p, l.Target)
 		case l.Kind == markdown.LinkWiki:
 			to, err = r.Wikilink(p, l.Target)
 		case l.Kind == markdown.LinkPage:
 			to, err = r.File(p, l.Target)
 		case l.Kind == markdown.LinkFile:
-			out[i].file, err = r.Attachment(p, l.Target)
+			out[i].File, err = r.Attachment(p, l.Target)
 			if err != nil && cfg.Notes() && !strings.Contains(path.Base(l.Target), ".") {
 				to, err = r.File(p, l.Target+".md") // Obsidian's Markdown links may leave out .md
 			}
@@ -204,13 +144,13 @@ func resolveLinks(r *link.Resolver, cfg *content.Config, p *content.Page, doc *m
 			var m *link.Missing
 			if warn && errors.As(err, &m) {
 				errs.Add(brokenLink(r, p, l, nil, pos, err, diag.Warning, "it shows as text until the page or file exists"))
-				out[i] = resolved{missing: true}
+				out[i] = link.Target{Missing: true}
 				continue
 			}
 			errs.Add(brokenLink(r, p, l, nil, pos, err, diag.Error, ""))
 			continue
 		}
-		if out[i].file != "" {
+		if out[i].File != "" {
 			continue
 		}
 		if r.LeftOut(to) {
@@ -226,7 +166,7 @@ func resolveLinks(r *link.Resolver, cfg *content.Config, p *content.Page, doc *m
 				continue
 			}
 		}
-		out[i] = resolved{to: to, anchor: anchorID}
+		out[i] = link.Target{Page: to, Anchor: anchorID}
 	}
 	return out
 }
@@ -264,6 +204,9 @@ func anchorOn(r *link.Resolver, to *content.Page, anchor string) (string, error)
 		if r.HasAnchor(to, id) {
 			return id, nil
 		}
+	}
+	if id, ok := strings.CutPrefix(anchor, "^"); ok {
+		return "", fmt.Errorf("%s has no block ^%s (a paragraph ending in ^%s)", to.File, id, id)
 	}
 	return "", fmt.Errorf("%s has no heading %q", to.File, anchor)
 }
@@ -303,8 +246,8 @@ func (b *build) dropLeftOutFiles(r *link.Resolver) {
 	usedStatic := map[string]bool{}
 	for _, p := range b.lib.Pages {
 		for _, to := range b.linked.links[p] {
-			if to.file != "" {
-				used[to.file] = true
+			if to.File != "" {
+				used[to.File] = true
 			}
 		}
 		if doc := b.docs[p]; doc != nil {

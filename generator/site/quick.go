@@ -8,6 +8,7 @@ import (
 	"slices"
 
 	"github.com/casebook-cx/casebook/generator/content"
+	"github.com/casebook-cx/casebook/generator/link"
 	"github.com/casebook-cx/casebook/generator/markdown"
 )
 
@@ -110,14 +111,14 @@ func sameStanding(old, p *content.Page) bool {
 // sameTargets reports whether a page's links, newly resolved, lead to the
 // pages it led to before (before: sorted by file, as Graph.Links is), and
 // none to the page itself, whose old version the resolver still holds.
-func sameTargets(old *content.Page, links []resolved, before []*content.Page) bool {
+func sameTargets(old *content.Page, links []link.Target, before []*content.Page) bool {
 	var now []*content.Page
 	for _, l := range links {
-		if l.to == old {
+		if l.Page == old {
 			return false
 		}
-		if l.to != nil && !slices.Contains(now, l.to) {
-			now = append(now, l.to)
+		if l.Page != nil && !slices.Contains(now, l.Page) {
+			now = append(now, l.Page)
 		}
 	}
 	slices.SortFunc(now, func(a, b *content.Page) int { return cmp.Compare(a.File, b.File) })

@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/casebook-cx/casebook/generator/content"
+	"github.com/casebook-cx/casebook/generator/link"
 	"github.com/casebook-cx/casebook/generator/markdown"
 	"github.com/casebook-cx/casebook/generator/render"
 	"github.com/casebook-cx/casebook/generator/search"
@@ -56,7 +57,7 @@ func (b *build) index(out Output) error {
 func (b *build) searchDoc(v *render.Page) search.Doc {
 	doc, links := b.docs[v.Page], b.linked.links[v.Page]
 	text := func(s string) string {
-		return markdown.FillText(s, func(i int) string { return linkText(v.Page, doc, links, i) })
+		return markdown.FillText(s, func(i int) string { return link.Text(doc, links, i) })
 	}
 	d := search.Doc{URL: v.URL, Kind: string(v.Kind), Title: v.Title, Summary: v.Summary, Body: text(doc.Text)}
 	if !v.Date.IsZero() {
