@@ -179,3 +179,52 @@ func TestBuildInTheLibraryFolder(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildInsideContentIsNotReadBack: a site built inside content/ (a
+// build run from content/, or --out content/x) is not read back as the
+// library's files by the next build, which would otherwise publish a copy
+// of the old site and grow at every build.
+func TestBuildInsideContentIsNotReadBack(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "lib")
+	casebook(t, "init", dir)
+	files := func(args ...string) string {
+		t.Helper()
+		code, stdout, stderr := casebook(t, args...)
+		if code != exitOK {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr)
+		}
+		_, count, _ := strings.Cut(stdout+stderr, "pages (")
+		count, _, _ = strings.Cut(count, " files")
+		return count
+	}
+	first := files("build", dir)
+	files("build", filepath.Join(dir, "content")) // one folder too deep: content/public
+	files("build", "--out", filepath.Join(dir, "content", "out"), dir)
+	if again := files("build", dir); again != first {
+		t.Errorf("the library's build wrote %s files, then %s once sites were built inside content/", first, again)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public", "public")); err == nil {
+		t.Errorf("content/public was published as public/public")
+	}
+}
+
+// TestWrongFlagValuesAreUsageErrors: a value no command could use is a
+// wrong command line (exit 2) with a message saying what is wanted, not a
+// failed build or a network error.
+func TestWrongFlagValuesAreUsageErrors(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "lib")
+	casebook(t, "init", dir)
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"serve", "--port", "99999", dir}, "--port 99999: a port is a number from 1 to 65535"},
+		{[]string{"serve", "--port", "-1", dir}, "--port -1: a port is a number"},
+		{[]string{"build", "--out", "", dir}, "--out is empty"},
+	} {
+		code, _, stderr := casebook(t, tc.args...)
+		if code != exitUsage || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%q: exit %d, %q; want exit %d and %q", tc.args, code, stderr, exitUsage, tc.want)
+		}
+	}
+}

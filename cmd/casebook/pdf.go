@@ -113,9 +113,9 @@ func runPdf(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "casebook pdf: %v\n", err)
 		return exitContent
 	}
-	what := "briefs"
+	what := plural(stats.PrintPages, "brief", "briefs")
 	if *slides {
-		what = "slides"
+		what = plural(stats.PrintPages, "slide", "slides")
 	}
 	fmt.Fprintf(stdout, "wrote %s: %d %s of %d %s (%s)\n", out, stats.PrintPages, what, len(stats.Printed), plural(len(stats.Printed), "case", "cases"), strings.Join(stats.Printed, ", "))
 	return exitOK

@@ -175,6 +175,10 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "casebook build: give --edition NAME or --editions, not both")
 		return exitUsage
 	}
+	if strings.TrimSpace(*outFlag) == "" {
+		fmt.Fprintln(stderr, "casebook build: --out is empty; name the folder to build into, such as --out public")
+		return exitUsage
+	}
 	root, ok := siteDir(pos, 0, stderr)
 	if !ok {
 		return exitUsage

@@ -40,6 +40,10 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return exitUsage
 	}
+	if *port < 0 || *port > 65535 {
+		fmt.Fprintf(stderr, "casebook serve: --port %d: a port is a number from 1 to 65535 (0 takes any free one)\n", *port)
+		return exitUsage
+	}
 	portGiven := false
 	flags.Visit(func(f *flag.Flag) { portGiven = portGiven || f.Name == "port" })
 	ln, err := listen(*bind, *port, !portGiven, stdout)

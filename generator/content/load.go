@@ -219,8 +219,8 @@ func Ignored(name string) bool {
 // folder, relative to it. Markdown files inside a page bundle, other than
 // its index, belong to the bundle and are listed as files. A folder of
 // notes has no bundles (an index.md is its folder's text), and keeps out
-// what is not notes: an earlier build's output, and the config, layouts
-// and static files of a site that has a casebook.yaml.
+// what is not notes: the config, layouts and static files of a site that
+// has a casebook.yaml. Neither reads an earlier build's output.
 func walk(root string, cfg *Config) (pages, files []string, err error) {
 	dir := filepath.Join(root, cfg.ContentDir())
 	var all []string
@@ -228,7 +228,7 @@ func walk(root string, cfg *Config) (pages, files []string, err error) {
 		if err != nil {
 			return err
 		}
-		if p != dir && (Ignored(e.Name()) || cfg.Notes() && notNotes(dir, p, e, cfg)) {
+		if p != dir && (Ignored(e.Name()) || e.IsDir() && earlierBuild(p) || cfg.Notes() && notNotes(dir, p, e, cfg)) {
 			if e.IsDir() {
 				return filepath.SkipDir
 			}
@@ -261,21 +261,25 @@ func walk(root string, cfg *Config) (pages, files []string, err error) {
 	return pages, files, err
 }
 
-// BuildMarker is a file every build writes into its output; a folder of
-// notes skips folders that hold one, which are earlier builds.
+// BuildMarker is a file every build writes into its output; reading
+// skips folders that hold one, which are earlier builds.
 const BuildMarker = "casebook.json"
 
+// earlierBuild reports whether folder p is an earlier build's output: a
+// site built inside the content folder (a build run one folder too deep,
+// or --out content/x) would otherwise be read back as the library's
+// files, and grow by a copy of itself at every build.
+func earlierBuild(p string) bool {
+	_, err := os.Stat(filepath.Join(p, BuildMarker))
+	return err == nil
+}
+
 // notNotes reports whether a file or folder in a folder of notes is no
-// part of the notes: an earlier build's output, a dependency folder, or
-// (beside a casebook.yaml) the config, layouts and static files.
+// part of the notes: a dependency folder, or (beside a casebook.yaml) the
+// config, layouts and static files.
 func notNotes(dir, p string, e fs.DirEntry, cfg *Config) bool {
-	if e.IsDir() {
-		if e.Name() == "node_modules" {
-			return true
-		}
-		if _, err := os.Stat(filepath.Join(p, BuildMarker)); err == nil {
-			return true
-		}
+	if e.IsDir() && e.Name() == "node_modules" {
+		return true
 	}
 	if filepath.Dir(p) != dir || !cfg.HasFile {
 		return false
