@@ -34,6 +34,7 @@ type Hit struct {
 	File   string // the output file, slash-separated, relative to the output root
 	InName bool   // found in the file's name (or a folder's), not its bytes
 	Offset int    // byte offset in the file, or in its name
+	Found  string // the text found there, which may differ from the secret's in case and spacing
 	Secret Secret
 }
 
@@ -319,28 +320,31 @@ func (s *Scanner) Scan(name string, data []byte, content bool) []Hit {
 	}
 	var hits []Hit
 	found := map[int32]bool{}
-	report := func(secret int32, file string, inName bool, offset int) {
+	report := func(secret int32, inName bool, offset int, text []byte) {
 		if found[secret] {
 			return
 		}
 		found[secret] = true
-		hits = append(hits, Hit{File: file, InName: inName, Offset: offset, Secret: s.secrets[secret]})
+		hits = append(hits, Hit{File: name, InName: inName, Offset: offset, Found: string(text), Secret: s.secrets[secret]})
 	}
 	// The name with a slash before it, so that a folder named as a secret
 	// slug is a whole path segment.
-	s.search([]byte("/"+name), func(secret int32, at int) { report(secret, name, true, max(at-1, 0)) })
+	slashed := []byte("/" + name)
+	s.search(slashed, func(secret int32, start, end int) {
+		report(secret, true, max(start-1, 0), slashed[start:end])
+	})
 	if content {
-		s.search(data, func(secret int32, at int) { report(secret, name, false, at) })
+		s.search(data, func(secret int32, start, end int) { report(secret, false, start, data[start:end]) })
 	}
 	return hits
 }
 
 // search runs the automaton over data and calls hit with the secret and
-// the offset at which each whole-word match starts. A run of whitespace
+// the offsets at which each whole-word match starts and ends. A run of whitespace
 // reads as one space, as patterns are written; starts remembers where
 // each of the last bytes the automaton read stood in data, to give a
 // match's offset.
-func (s *Scanner) search(data []byte, hit func(secret int32, at int)) {
+func (s *Scanner) search(data []byte, hit func(secret int32, start, end int)) {
 	state := int32(0)
 	space := false
 	dense, class, classes, rows, ends := s.dense, &s.class, s.classes, int32(s.rows), s.ends
@@ -366,7 +370,7 @@ func (s *Scanner) search(data []byte, hit func(secret int32, at int)) {
 			for _, p := range s.nodes[n].out {
 				start := matchStart(data, i+1, int(s.length[p]))
 				if wholeWord(data, start, i+1) {
-					hit(s.owner[p], start)
+					hit(s.owner[p], start, i+1)
 				}
 			}
 		}

@@ -51,6 +51,23 @@ func TestScan(t *testing.T) {
 	}
 }
 
+// TestFound: a hit carries the text as the output has it, which can
+// differ from the secret's in case, spacing and escapes.
+func TestFound(t *testing.T) {
+	s := New([]Secret{{Text: "Helpline"}, {Text: "Ben & Jerry's"}, {Text: "/zephyr/"}})
+	for _, tc := range []struct{ name, data, want string }{
+		{"a.html", "Call the Bank helpline now", "helpline"},
+		{"a.html", "Ben &amp; Jerry&#39;s", "Ben &amp; Jerry&#39;s"},
+		{"a.html", "<p>HELPLINE\n  </p>", "HELPLINE"},
+		{"cases/zephyr/index.html", "", "/zephyr/"},
+	} {
+		hits := s.Scan(tc.name, []byte(tc.data), true)
+		if len(hits) != 1 || hits[0].Found != tc.want {
+			t.Errorf("Scan(%q, %q) = %+v, want one hit found as %q", tc.name, tc.data, hits, tc.want)
+		}
+	}
+}
+
 // TestOverlapping checks the failure links: patterns inside others, and
 // one starting where another fails.
 func TestOverlapping(t *testing.T) {

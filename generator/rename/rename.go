@@ -201,6 +201,27 @@ func (p *planner) target(page *content.Page, to string) error {
 	if len(p.moved) == 0 && p.newTitle == p.oldTitle {
 		return fmt.Errorf("%s is already at %s", page.File, to)
 	}
+	return p.nameFree(page)
+}
+
+// nameFree refuses a new slug or title that already leads to another
+// page: every link rewritten to it would then name two pages, and moving
+// the page back would not tell them apart again.
+func (p *planner) nameFree(page *content.Page) error {
+	from := &content.Page{Lang: page.Lang}
+	for _, name := range []struct{ old, new string }{{p.oldSlug, p.newSlug}, {p.oldTitle, p.newTitle}} {
+		if strings.EqualFold(name.old, name.new) {
+			continue
+		}
+		q, err := p.r.Wikilink(from, name.new)
+		var missing *link.Missing
+		switch {
+		case err == nil && !p.isMoved(q):
+			return fmt.Errorf("%q already leads to %s; links to %s would name two pages. Choose another name", name.new, q.File, page.File)
+		case err != nil && !errors.As(err, &missing):
+			return fmt.Errorf("%q already names several pages (%v); choose another name", name.new, err)
+		}
+	}
 	return nil
 }
 

@@ -138,17 +138,25 @@ func TestRetitleKeepsAlias(t *testing.T) {
 	}
 }
 
-// TestRefusals: mv never overwrites, and says why it cannot move.
+// TestRefusals: mv never overwrites, never gives a page a name another
+// page answers to, and says why it cannot move.
 func TestRefusals(t *testing.T) {
 	root := library(t, small+"-- content/frameworks/taken.md --\n---\ntitle: Taken\n---\n")
 	for _, tc := range []struct{ from, to, want string }{
 		{"etd", "taken", "content/frameworks/taken.md already exists"},
+		{"taken", "a", `"a" already leads to content/cases/a.md`},
+		{"taken", "cases/etd", `"etd" already leads to content/frameworks/etd.md`},
+		{"taken", "Case A", `"Case A" already leads to content/cases/a.md`},
+		{"taken", "Untaken", ""},
 		{"nothing", "x", `no page is called "nothing"`},
 		{"etd", "etd", "is already at"},
 		{"etd", "../../outside.md", "outside the library's pages"},
 		{"etd", "ideas/gaps", "would no longer be a framework"},
 	} {
-		if _, err := Plan(root, tc.from, tc.to, Options{}); err == nil || !strings.Contains(err.Error(), tc.want) {
+		_, err := Plan(root, tc.from, tc.to, Options{})
+		if tc.want == "" && err != nil {
+			t.Errorf("mv %s %s: %v, want no error", tc.from, tc.to, err)
+		} else if tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)) {
 			t.Errorf("mv %s %s: %v, want %q", tc.from, tc.to, err, tc.want)
 		}
 	}

@@ -182,6 +182,11 @@ func (c *leakCheck) errors() diag.List {
 		if h.InName {
 			where = fmt.Sprintf("name of output file %s at byte %d", h.File, h.Offset)
 		}
+		if h.Found != h.Secret.Text {
+			// Case and spacing do not hide a secret; say what was found,
+			// or the writer looks for the text as written and sees none.
+			where += fmt.Sprintf(", written %q", h.Found)
+		}
 		errs.Add(diag.Diagnostic{Pos: h.Secret.At, Severity: diag.Error, Rule: "leak",
 			Message: fmt.Sprintf("leak: %s, %q, is in the %s; the output is left as it was", h.Secret.What, h.Secret.Text, where)})
 	}
