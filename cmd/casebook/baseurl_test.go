@@ -52,21 +52,24 @@ func TestBuildBaseURL(t *testing.T) {
 	}
 }
 
-// TestInitWritesHostFiles: a new library holds its home text and the host
-// files, and its build publishes _headers with the site's policy.
+// TestInitWritesHostFiles: a new library holds its home text, the host
+// files and a .gitignore of its output, and its build publishes _headers with the site's policy.
 func TestInitWritesHostFiles(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "lib")
 	code, stdout, stderr := casebook(t, "init", dir)
 	if code != exitOK {
 		t.Fatalf("init: exit %d: %s", code, stderr)
 	}
-	for _, f := range []string{"content/_index.md", ".github/workflows/pages.yml", "netlify.toml", "static/_headers"} {
+	for _, f := range []string{"content/_index.md", ".github/workflows/pages.yml", "netlify.toml", "static/_headers", ".gitignore"} {
 		if !strings.Contains(stdout, filepath.Join(dir, filepath.FromSlash(f))) {
 			t.Errorf("init did not say it created %s:\n%s", f, stdout)
 		}
 	}
 	if code, _, stderr := casebook(t, "build", "--baseURL", "https://example.com/", dir); code != exitOK {
 		t.Fatalf("build: exit %d: %s", code, stderr)
+	}
+	if ignore := readFile(t, filepath.Join(dir, ".gitignore")); !strings.Contains(ignore, "\n/public/\n") {
+		t.Errorf(".gitignore does not keep public/ out of git:\n%s", ignore)
 	}
 	headers := readFile(t, filepath.Join(dir, "public", "_headers"))
 	if !strings.Contains(headers, "  Content-Security-Policy: "+host.ContentSecurityPolicy+"\n") {

@@ -26,8 +26,9 @@ import (
 var library embed.FS
 
 // Init writes a starter library into dir: config, home text, one case and
-// one framework that link to each other, ready to build, and the files
-// that publish it from GitHub Pages, Netlify or Cloudflare Pages. It refuses a dir
+// one framework that link to each other, ready to build, the files
+// that publish it from GitHub Pages, Netlify or Cloudflare Pages, and a
+// .gitignore for its output. It refuses a dir
 // that already holds a library, so it never overwrites a writer's work.
 func Init(dir string) ([]string, error) {
 	for _, existing := range []string{content.ConfigFile, content.Dir} {
@@ -55,9 +56,10 @@ func Init(dir string) ([]string, error) {
 		return written, err
 	}
 	files := host.Files(host.ToolVersion())
+	files[".gitignore"] = gitignore
 	for _, rel := range slices.Sorted(maps.Keys(files)) {
 		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(rel))); err == nil {
-			continue // a repository's own host set-up stays as it is
+			continue // a repository's own set-up stays as it is
 		}
 		if err := writeNew(filepath.Join(dir, filepath.FromSlash(rel)), []byte(files[rel])); err != nil {
 			return written, err
@@ -66,6 +68,16 @@ func Init(dir string) ([]string, error) {
 	}
 	return written, nil
 }
+
+// gitignore keeps what casebook makes out of the library's repository:
+// the host builds the site itself, and `git add -A` should not commit it.
+const gitignore = `# made by casebook: built again by every build, and by the host
+/public/
+/public-editions/
+/.casebook-tmp-*
+/casebook.pdf
+/slides.pdf
+`
 
 var pageTemplates = map[content.Kind]*template.Template{
 	content.KindCase: template.Must(template.New("case").Parse(`---
