@@ -221,6 +221,8 @@ func TestWrongFlagValuesAreUsageErrors(t *testing.T) {
 		{[]string{"serve", "--port", "99999", dir}, "--port 99999: a port is a number from 1 to 65535"},
 		{[]string{"serve", "--port", "-1", dir}, "--port -1: a port is a number"},
 		{[]string{"build", "--out", "", dir}, "--out is empty"},
+		{[]string{"new", "case", "", dir}, "the title is empty"},
+		{[]string{"new", "framework", "  "}, "the title is empty"},
 	} {
 		code, _, stderr := casebook(t, tc.args...)
 		if code != exitUsage || !strings.Contains(stderr, tc.want) {

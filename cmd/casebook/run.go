@@ -363,6 +363,10 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
+	if strings.TrimSpace(pos[1]) == "" {
+		fmt.Fprintf(stderr, "casebook new: the title is empty; give the page's title: casebook new %s \"Title\"\n", pos[0])
+		return exitUsage
+	}
 	if len(pos) == 2 && isLibrary(pos[1]) {
 		// "casebook new case lib": the writer gave the folder and forgot
 		// the title; without this, the page would be lib.md in the wrong place.

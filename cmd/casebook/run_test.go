@@ -231,6 +231,9 @@ func TestSearchCommand(t *testing.T) {
 		{[]string{"search", "mortage", out}, "/cases/mortgage-through-a-broker/\tThe Mortgage That Missed Moving Day"}, // DIR may be the built site
 		{[]string{"search", "--lang", "fi", "pesukoneesta", out}, "/fi/cases/washing-machine/\tPesukone, joka myytiin kolmena tuotteena"},
 		{[]string{"search", "--type", "framework", "service", out}, "/frameworks/experience-vs-service/\tCustomer Experience vs Customer Service"},
+		// a filter's value as written, or by its slug, in any case
+		{[]string{"search", "--framework", "Care Across the Chain", "--industry", "retail", "delivery subcontractor", out}, "/cases/washing-machine/\tThe Washing Machine Sold as Three Products"},
+		{[]string{"search", "--framework", "care-across-the-chain", "--industry", "Retail", "delivery subcontractor", out}, "/cases/washing-machine/\tThe Washing Machine Sold as Three Products"},
 	} {
 		code, stdout, stderr := casebook(t, tc.args...)
 		first, _, _ := strings.Cut(stdout, "\n")

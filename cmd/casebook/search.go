@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/casebook-cx/casebook/generator/content"
 	"github.com/casebook-cx/casebook/generator/search"
 	"github.com/casebook-cx/casebook/generator/site"
 )
@@ -59,11 +60,13 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		if *v == "" {
 			continue
 		}
-		if values := ix.FacetValues(f); !slices.Contains(values, *v) {
+		values := ix.FacetValues(f)
+		value, ok := facetValue(values, *v)
+		if !ok {
 			fmt.Fprintf(stderr, "casebook search: --%s %q matches no page; the values are: %s\n", f, *v, strings.Join(values, ", "))
 			return exitUsage
 		}
-		req.Filter[f] = *v
+		req.Filter[f] = value
 	}
 	res, err := search.Query(ix, req)
 	if err != nil {
@@ -102,4 +105,20 @@ func openIndex(fsys fs.FS, dir, lang string) (*search.Index, error) {
 		return nil, fmt.Errorf("no search index for language %q", lang)
 	}
 	return ix, err
+}
+
+// facetValue finds the value a filter names: as the index has it, or by
+// its slug, so that --framework care-across-the-chain and --tag billing
+// name what pdf and editions would (Care Across the Chain, Billing).
+func facetValue(values []string, given string) (string, bool) {
+	if slices.Contains(values, given) {
+		return given, true
+	}
+	slug := content.Slugify(given)
+	for _, v := range values {
+		if slug != "" && content.Slugify(v) == slug {
+			return v, true
+		}
+	}
+	return "", false
 }
