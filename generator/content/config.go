@@ -165,11 +165,16 @@ func LoadConfig(root string) (*Config, diag.List) {
 				cfg.JSONParams = d.textList(jk.value, "json.params")
 			}
 		default:
+			d.unknownKey(kv, configKeys, "config-unknown-key")
 			cfg.Params[kv.key] = d.any(kv.value)
 		}
 	}
 	return cfg, errs
 }
+
+// configKeys are the keys of casebook.yaml that casebook reads; others
+// are the site's own parameters.
+var configKeys = []string{"title", "description", "baseURL", "languages", "unsafe", "links", "editions", "json"}
 
 // ParseBaseURL checks a baseURL, from casebook.yaml or the command line,
 // and returns it ending in "/". It must be an absolute http or https URL:

@@ -109,6 +109,24 @@ func TestConfigErrors(t *testing.T) {
 	}
 }
 
+// TestConfigKeySlips: a casebook.yaml key one slip from a known key is a
+// warning offering it, so a site does not lose its address to baseUrl;
+// a key far from all is the site's own parameter, and passes.
+func TestConfigKeySlips(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, ConfigFile), []byte("baseUrl: https://example.com/\ntitel: Oops\nbrand_colour: teal\n"), 0o644)
+	cfg, errs := LoadConfig(dir)
+	want := "casebook.yaml:1:1: warning: baseUrl: not a key casebook knows (it would only reach templates); did you mean `baseURL`?\n" +
+		"casebook.yaml:2:1: warning: titel: not a key casebook knows (it would only reach templates); did you mean `title`?"
+	errs.Sort()
+	if errs.Error() != want {
+		t.Errorf("got:\n%s\nwant:\n%s", errs, want)
+	}
+	if cfg.Params["brand_colour"] != "teal" || errs.HasErrors() {
+		t.Errorf("the site's own parameter: %v; errors: %v", cfg.Params, errs.HasErrors())
+	}
+}
+
 // FuzzParsePage feeds arbitrary files to the front matter and schema code,
 // seeded with every page in the site fixtures: it must never panic, and a
 // page it returns must have a URL that stays inside the output folder.

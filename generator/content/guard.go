@@ -9,16 +9,16 @@ import (
 )
 
 // unknownKey warns about a top-level key the decoder does not know when it
-// is a slip for one it does (framworks, Title): such a page would
-// otherwise lose its frameworks without a word. A key far from every
-// known one is the writer's own parameter, kept for templates, and passes
-// in silence.
-func (d *decoder) unknownKey(kv keyValue) {
-	known := suggest.Closest(kv.key, FrontMatterKeys())
+// is a slip for one of keys (framworks, Title; baseUrl in casebook.yaml):
+// such a page would otherwise lose its frameworks, and such a site its
+// address, without a word. A key far from every known one is the
+// writer's own parameter, kept for templates, and passes in silence.
+func (d *decoder) unknownKey(kv keyValue, keys []string, rule string) {
+	known := suggest.Closest(kv.key, keys)
 	if known == "" {
 		return
 	}
-	dg := diag.Diagnostic{Pos: d.pos(kv.keyNode), Severity: diag.Warning, Rule: "frontmatter-unknown-key",
+	dg := diag.Diagnostic{Pos: d.pos(kv.keyNode), Severity: diag.Warning, Rule: rule,
 		Message: fmt.Sprintf("%s: not a key casebook knows (it would only reach templates); did you mean `%s`?", kv.key, known)}
 	d.errs.Add(dg.Span(len(kv.key)).Replace("Change to `"+known+"`", known))
 }

@@ -191,7 +191,7 @@ func (d *decoder) decodeFrontMatter(top *yaml.Node, p *Page) {
 		case "ratings":
 			p.Ratings = d.ratings(v)
 		default:
-			d.unknownKey(kv)
+			d.unknownKey(kv, FrontMatterKeys(), "frontmatter-unknown-key")
 			p.Params[key] = d.any(v)
 		}
 	}

@@ -62,6 +62,7 @@ var Rules = map[string]string{
 	"yaml-unclosed-quote":     "a quote never closed",
 	"yaml-syntax":             "any other YAML syntax error, in the YAML library's words",
 	"frontmatter-unknown-key": "a top-level key close to a known one (warning)",
+	"config-unknown-key":      "a casebook.yaml key close to a known one (warning)",
 	"placeholder":             "a value still as the new page template left it (warning)",
 	"duplicate-title":         "two pages of one language with one title (warning)",
 	"orphan":                  "no page links to this one (warning)",
