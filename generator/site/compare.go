@@ -3,7 +3,7 @@ package site
 import (
 	"bytes"
 	"encoding/json"
-	"strings"
+	"strconv"
 
 	"github.com/casebook-cx/casebook/generator/content"
 	"github.com/casebook-cx/casebook/generator/render"
@@ -34,7 +34,7 @@ func (b *build) compares(l *language) {
 			if r.Slug < c.Slug {
 				pair = []*render.Page{r, c}
 			}
-			b.compare(l, url, pair)
+			b.compare(l, url, pair, nil)
 			pairs = append(pairs, [2]*render.Page{pair[0], pair[1]})
 		}
 	}
@@ -49,21 +49,23 @@ func (b *build) compares(l *language) {
 			}
 		}
 		if len(cases) > 1 {
-			b.compare(l, l.prefix+render.CompareDir+"framework/"+f.Slug+"/", cases)
+			b.compare(l, l.prefix+render.CompareDir+"framework/"+f.Slug+"/", cases, f)
 		}
 	}
 }
 
-// compare plans the page at url comparing cases. A library has several
-// comparisons for each case, so each view is made when its page is.
-func (b *build) compare(l *language, url string, cases []*render.Page) {
+// compare plans the page at url comparing cases: a pair, or the cases of
+// framework. A library has several comparisons for each case, so each
+// view is made when its page is.
+func (b *build) compare(l *language, url string, cases []*render.Page, framework *render.Page) {
 	b.pageOf(url+"index.html", "compare.html", func() *render.View {
-		titles := make([]string, len(cases))
-		for i, c := range cases {
-			titles[i] = c.Title
+		title := render.Text(l.code, "compare") + ": " + cases[0].Title + " · " + cases[1].Title
+		if framework != nil {
+			// Named by the framework and the count: a title listing every
+			// case would run to hundreds of names in a browser's tab.
+			title = render.Text(l.code, "compare") + ": " + framework.Title + " (" + strconv.Itoa(len(cases)) + ")"
 		}
-		// Joined once: a framework's comparison has hundreds of cases.
-		v := b.view(l, "compare", url, render.Text(l.code, "compare")+": "+strings.Join(titles, " · "))
+		v := b.view(l, "compare", url, title)
 		v.Pages = cases
 		return v
 	})
