@@ -19,8 +19,12 @@ const (
 	buildGCPercent = 25
 	// Once the library is prepared, a soft limit of this many times what
 	// it holds, plus limitSlack, which also makes the runtime give freed
-	// memory back. Rendering and the search index need room above it.
-	limitFactor = 1.5
+	// memory back. Rendering and the search index need room above it:
+	// at 1.5 the limit bound a 100,000-case build, whose collector then
+	// took most of the processor (60% of perf's samples); the build took
+	// 952 s and peaked at 3.9 GB, at 2 it takes 478 s and 4.1 GB (see
+	// docs/benchmarks.md).
+	limitFactor = 2
 	limitSlack  = 256 << 20
 )
 
