@@ -22,7 +22,9 @@ const (
 	// memory back. Rendering and the search index need room above it:
 	// at 1.5 the limit bound a 100,000-case build, whose collector then
 	// took most of the processor (60% of perf's samples); the build took
-	// 952 s and peaked at 3.9 GB, at 2 it takes 478 s and 4.1 GB (see
+	// 952 s and peaked at 3.9 GB, at 2 it takes 478 s and 4.1 GB. The
+	// preview at 10,000 cases holds about 100 MB more for it (736 MB,
+	// 0.35 of hugo server's) and rebuilds a second faster (see
 	// docs/benchmarks.md).
 	limitFactor = 2
 	limitSlack  = 256 << 20
