@@ -228,7 +228,7 @@ func walk(root string, cfg *Config) (pages, files []string, err error) {
 		if err != nil {
 			return err
 		}
-		if p != dir && (Ignored(e.Name()) || e.IsDir() && earlierBuild(p) || cfg.Notes() && notNotes(dir, p, e, cfg)) {
+		if p != dir && (Ignored(e.Name()) || e.IsDir() && EarlierBuild(p) || cfg.Notes() && notNotes(dir, p, e, cfg)) {
 			if e.IsDir() {
 				return filepath.SkipDir
 			}
@@ -265,11 +265,11 @@ func walk(root string, cfg *Config) (pages, files []string, err error) {
 // skips folders that hold one, which are earlier builds.
 const BuildMarker = "casebook.json"
 
-// earlierBuild reports whether folder p is an earlier build's output: a
+// EarlierBuild reports whether folder p is an earlier build's output: a
 // site built inside the content folder (a build run one folder too deep,
 // or --out content/x) would otherwise be read back as the library's
 // files, and grow by a copy of itself at every build.
-func earlierBuild(p string) bool {
+func EarlierBuild(p string) bool {
 	_, err := os.Stat(filepath.Join(p, BuildMarker))
 	return err == nil
 }

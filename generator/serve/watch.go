@@ -113,7 +113,7 @@ func (s *Server) ignored(path string, isDir bool) bool {
 			return true // a file in .obsidian/ or .git/ is no note
 		}
 	}
-	if _, err := os.Stat(filepath.Join(s.root, top, content.BuildMarker)); err == nil {
+	if content.EarlierBuild(filepath.Join(s.root, top)) {
 		return true // an earlier build's output in a folder of notes
 	}
 	return false

@@ -59,11 +59,13 @@ func (b *build) compares(l *language) {
 // view is made when its page is.
 func (b *build) compare(l *language, url string, cases []*render.Page, framework *render.Page) {
 	b.pageOf(url+"index.html", "compare.html", func() *render.View {
-		title := render.Text(l.code, "compare") + ": " + cases[0].Title + " · " + cases[1].Title
+		title := render.Text(l.code, "compare") + ": "
 		if framework != nil {
 			// Named by the framework and the count: a title listing every
 			// case would run to hundreds of names in a browser's tab.
-			title = render.Text(l.code, "compare") + ": " + framework.Title + " (" + strconv.Itoa(len(cases)) + ")"
+			title += framework.Title + " (" + strconv.Itoa(len(cases)) + ")"
+		} else {
+			title += cases[0].Title + " · " + cases[1].Title
 		}
 		v := b.view(l, "compare", url, title)
 		v.Pages = cases
