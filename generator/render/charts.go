@@ -9,6 +9,7 @@ import (
 
 	"github.com/casebook-cx/casebook/generator/chart"
 	"github.com/casebook-cx/casebook/generator/content"
+	"github.com/casebook-cx/casebook/generator/stats"
 )
 
 // The charts of case and framework pages, drawn when a template asks (so
@@ -23,7 +24,7 @@ func (p PageInView) JourneyChart() template.HTML {
 	desc := ""
 	if p.Kind == content.KindFramework {
 		cases := oneVersion(p.Cases, v.Lang)
-		stages = sharedStages(meanStages(cases))
+		stages = stats.Shared(stats.MeanStages(contentOf(cases)))
 		desc = fmt.Sprintf(v.T("journey_desc_many"), len(casesWith(cases, func(c *Page) bool { return len(c.Journey) > 0 })))
 	} else {
 		for _, s := range p.Journey {
@@ -34,7 +35,7 @@ func (p PageInView) JourneyChart() template.HTML {
 	if len(stages) == 0 {
 		return ""
 	}
-	if w := worstStage(stages); w != nil {
+	if w := stats.Worst(stages); w != nil {
 		desc += " " + fmt.Sprintf(v.T("journey_desc_worst"), chart.Score(w.Target-w.Delivered), w.Name)
 	}
 	return ScrollBox(chart.Journey("journey-"+slugID(p.URL), stages, journeyText(v, desc)))
@@ -68,20 +69,20 @@ func (p PageInView) ChainChart() template.HTML {
 // RolesChart draws, for a framework, how the chain roles of its cases
 // showed care.
 func (p PageInView) RolesChart() template.HTML {
-	stats := roleStats(oneVersion(p.Cases, p.View.Lang))
-	if len(stats) == 0 {
+	roles := stats.Roles(contentOf(oneVersion(p.Cases, p.View.Lang)))
+	if len(roles) == 0 {
 		return ""
 	}
-	return ScrollBox(rolesChart(p.View, "roles-"+slugID(p.URL), stats))
+	return ScrollBox(rolesChart(p.View, "roles-"+slugID(p.URL), roles))
 }
 
-func rolesChart(v *View, id string, stats []chart.ChainStat) string {
+func rolesChart(v *View, id string, roles []chart.ChainStat) string {
 	labels := map[string]string{}
 	for _, c := range content.CareLevels {
 		labels[string(c)] = v.T("care_" + string(c))
 	}
-	desc := fmt.Sprintf(v.T("roles_desc"), stats[0].Role, stats[0].Counts["broken"], stats[0].Total)
-	return chart.ChainRoles(id, stats, labels, v.T("roles_title"), desc)
+	desc := fmt.Sprintf(v.T("roles_desc"), roles[0].Role, roles[0].Counts["broken"], roles[0].Total)
+	return chart.ChainRoles(id, roles, labels, v.T("roles_title"), desc)
 }
 
 // QuadrantChart places a case on the service vs experience field, or for a
@@ -148,96 +149,13 @@ func quadrantDots(v *View, cases []*Page) []chart.Dot {
 	return dots
 }
 
-// sharedStages keeps the stages more than one case has, when there are at
-// least two: stage names are free text, and a mean over one case each
-// would draw every case's journey end to end.
-func sharedStages(stages []chart.Stage) []chart.Stage {
-	var out []chart.Stage
-	for _, s := range stages {
-		if s.Count > 1 {
-			out = append(out, s)
-		}
-	}
-	if len(out) < 2 {
-		return nil
+// contentOf is the pages' content, for the arithmetic of package stats.
+func contentOf(pages []*Page) []*content.Page {
+	out := make([]*content.Page, len(pages))
+	for i, p := range pages {
+		out[i] = p.Page
 	}
 	return out
-}
-
-// meanStages averages the journeys of cases stage by stage, stages matched
-// by name regardless of case, ordered by where in their journeys they
-// come on average.
-func meanStages(cases []*Page) []chart.Stage {
-	var order []string
-	sums := map[string]*chart.Stage{}
-	place := map[string]float64{}
-	for _, c := range cases {
-		for i, s := range c.Journey {
-			key := strings.ToLower(strings.TrimSpace(s.Stage))
-			st := sums[key]
-			if st == nil {
-				st = &chart.Stage{Name: s.Stage}
-				sums[key] = st
-				order = append(order, key)
-			}
-			place[key] += float64(i) / float64(max(len(c.Journey)-1, 1))
-			st.Expected += float64(s.Expected)
-			st.Target += float64(s.Target)
-			st.Delivered += float64(s.Delivered)
-			st.Count++
-		}
-	}
-	out := make([]chart.Stage, len(order))
-	for i, key := range order {
-		st := *sums[key]
-		n := float64(st.Count)
-		st.Expected, st.Target, st.Delivered = round1(st.Expected/n), round1(st.Target/n), round1(st.Delivered/n)
-		out[i] = st
-	}
-	slices.SortStableFunc(out, func(a, b chart.Stage) int {
-		ka, kb := strings.ToLower(strings.TrimSpace(a.Name)), strings.ToLower(strings.TrimSpace(b.Name))
-		return cmp.Compare(place[ka]/float64(a.Count), place[kb]/float64(b.Count))
-	})
-	return out
-}
-
-// roleStats counts, per chain role, the care its actors showed, the roles
-// that broke care most often first.
-func roleStats(cases []*Page) []chart.ChainStat {
-	byRole := map[string]*chart.ChainStat{}
-	for _, c := range cases {
-		for _, a := range c.Chain {
-			role := strings.ToLower(strings.TrimSpace(a.Role))
-			if role == "" {
-				continue
-			}
-			st := byRole[role]
-			if st == nil {
-				st = &chart.ChainStat{Role: role, Counts: map[string]int{}}
-				byRole[role] = st
-			}
-			st.Counts[string(a.Care)]++
-			st.Total++
-		}
-	}
-	out := make([]chart.ChainStat, 0, len(byRole))
-	for _, st := range byRole {
-		out = append(out, *st)
-	}
-	slices.SortFunc(out, func(a, b chart.ChainStat) int {
-		return cmp.Or(cmp.Compare(b.Counts["broken"], a.Counts["broken"]), cmp.Compare(b.Total, a.Total), cmp.Compare(a.Role, b.Role))
-	})
-	return out
-}
-
-func worstStage(stages []chart.Stage) *chart.Stage {
-	var w *chart.Stage
-	for i := range stages {
-		if g := stages[i].Target - stages[i].Delivered; g > 0 && (w == nil || g > w.Target-w.Delivered) {
-			w = &stages[i]
-		}
-	}
-	return w
 }
 
 func casesWith(cases []*Page, keep func(*Page) bool) []*Page {
@@ -249,8 +167,6 @@ func casesWith(cases []*Page, keep func(*Page) bool) []*Page {
 	}
 	return out
 }
-
-func round1(v float64) float64 { return float64(int(v*10+0.5)) / 10 }
 
 // slugID makes an id for a page's charts from its URL.
 func slugID(url string) string {

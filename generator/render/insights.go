@@ -1,15 +1,15 @@
 package render
 
 import (
-	"cmp"
 	"fmt"
 	"html/template"
-	"maps"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/casebook-cx/casebook/generator/chart"
 	"github.com/casebook-cx/casebook/generator/content"
+	"github.com/casebook-cx/casebook/generator/stats"
 )
 
 // Insights are the charts of the insights dashboard, over the cases of an
@@ -35,25 +35,17 @@ const roleLimit = 10
 func (v *View) Insights() Insights {
 	cases := casesWith(v.Pages, func(p *Page) bool { return p.Kind == content.KindCase })
 	in := Insights{Cases: len(cases)}
-	if stages := meanStages(cases); len(stages) > 0 {
-		// The most common stages; among equally common ones, the worst.
-		slices.SortStableFunc(stages, func(a, b chart.Stage) int {
-			return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(b.Target-b.Delivered, a.Target-a.Delivered))
-		})
-		stages = stages[:min(len(stages), stageLimit)]
-		slices.SortStableFunc(stages, func(a, b chart.Stage) int {
-			return cmp.Compare(b.Target-b.Delivered, a.Target-a.Delivered)
-		})
+	if stages := stats.MostCommon(stats.MeanStages(contentOf(cases)), stageLimit); len(stages) > 0 {
 		bars := make([]chart.Bar, len(stages))
 		for i, s := range stages {
-			bars[i] = chart.Bar{Label: s.Name, Value: round1(s.Target - s.Delivered), Note: v.inCases(s.Count)}
+			bars[i] = chart.Bar{Label: s.Name, Value: stats.Round1(s.Target - s.Delivered), Note: v.inCases(s.Count)}
 		}
 		desc := fmt.Sprintf(v.T("gap_by_stage_desc"), bars[0].Label, chart.Score(bars[0].Value))
 		in.Stages = ScrollBox(chart.Bars("insights-stages", "gap", bars, v.T("gap_by_stage"), desc)) + v.barsTable(v.T("stage"), v.T("gap_execution"), bars)
 	}
-	if stats := roleStats(cases); len(stats) > 0 {
-		stats = stats[:min(len(stats), roleLimit)]
-		in.Roles = ScrollBox(rolesChart(v, "insights-roles", stats)) + v.rolesTable(stats)
+	if roles := stats.Roles(contentOf(cases)); len(roles) > 0 {
+		roles = roles[:min(len(roles), roleLimit)]
+		in.Roles = ScrollBox(rolesChart(v, "insights-roles", roles)) + v.rolesTable(roles)
 	}
 	if dots := quadrantDots(v, cases); len(dots) > 0 {
 		in.Quadrant = ScrollBox(chart.Quadrant("insights-quadrant", dots, quadrantText(v, manyDesc(v, dots)), false))
@@ -66,54 +58,27 @@ func (v *View) Insights() Insights {
 // industryGaps charts, per industry, the mean of each case's largest
 // Target−Delivered gap; each label leads to the industry's dashboard.
 func (v *View) industryGaps(cases []*Page) template.HTML {
-	type sum struct {
-		name       string
-		gap, count int
-	}
-	by := map[string]*sum{}
-	for _, c := range cases {
-		w := c.WorstDeliveryGap()
-		if c.Industry == "" || len(c.Journey) == 0 {
-			continue
-		}
-		slug := content.Slugify(c.Industry)
-		s := by[slug]
-		if s == nil {
-			s = &sum{name: c.Industry}
-			by[slug] = s
-		}
-		if w != nil {
-			s.gap += w.Gap
-		}
-		s.count++
-	}
-	if len(by) == 0 {
+	gaps := stats.IndustryGaps(contentOf(cases))
+	if len(gaps) == 0 {
 		return ""
 	}
-	var bars []chart.Bar
-	for slug, s := range by {
-		bars = append(bars, chart.Bar{Label: s.name, Value: round1(float64(s.gap) / float64(s.count)),
-			Note: v.inCases(s.count), Href: v.Rel(v.InsightsURL("industry", slug))})
+	bars := make([]chart.Bar, len(gaps))
+	for i, g := range gaps {
+		bars[i] = chart.Bar{Label: g.Industry, Value: g.Mean, Note: v.inCases(g.Cases), Href: v.Rel(v.InsightsURL("industry", g.Slug))}
 	}
-	slices.SortFunc(bars, func(a, b chart.Bar) int { return cmp.Or(cmp.Compare(b.Value, a.Value), cmp.Compare(a.Label, b.Label)) })
 	desc := fmt.Sprintf(v.T("gap_by_industry_desc"), bars[0].Label, chart.Score(bars[0].Value))
 	return ScrollBox(chart.Bars("insights-industries", "gap", bars, v.T("gap_by_industry"), desc)) + v.barsTable(v.T("industry"), v.T("gap_execution"), bars)
 }
 
 // years charts how many cases each year has.
 func (v *View) years(cases []*Page) template.HTML {
-	count := map[int]int{}
-	for _, c := range cases {
-		if !c.Date.IsZero() {
-			count[c.Date.Year()]++
-		}
-	}
-	if len(count) == 0 {
+	perYear := stats.PerYear(contentOf(cases))
+	if len(perYear) == 0 {
 		return ""
 	}
-	var bars []chart.Bar
-	for _, y := range slices.Sorted(maps.Keys(count)) {
-		bars = append(bars, chart.Bar{Label: fmt.Sprint(y), Value: float64(count[y])})
+	bars := make([]chart.Bar, len(perYear))
+	for i, y := range perYear {
+		bars[i] = chart.Bar{Label: strconv.Itoa(y.Year), Value: float64(y.Cases)}
 	}
 	desc := fmt.Sprintf(v.T("cases_over_time_desc"), len(cases), bars[0].Label, bars[len(bars)-1].Label)
 	return ScrollBox(chart.Bars("insights-years", "years", bars, v.T("cases_over_time"), desc)) + v.barsTable(v.T("year"), v.T("cases"), bars)
