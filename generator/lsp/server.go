@@ -48,7 +48,7 @@ type Server struct {
 	generation int // of the newest scheduled check; older ones do nothing
 	state      int // before initialize, running, shut down
 
-	builder   *site.Builder
+	builder   *site.Rebuilder
 	analyzeMu sync.Mutex // one analysis at a time, in order
 	wg        sync.WaitGroup
 	closed    chan struct{}
@@ -260,7 +260,7 @@ func (s *Server) initialize(p InitializeParams) (any, error) {
 	}
 	s.mu.Lock()
 	s.root = abs
-	s.builder = site.NewBuilder(abs, site.Options{Drafts: true})
+	s.builder = site.NewRebuilder(abs, site.Options{Drafts: true})
 	s.state = stateRunning
 	s.mu.Unlock()
 	return map[string]any{

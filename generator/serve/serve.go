@@ -46,7 +46,7 @@ type Server struct {
 	root    string
 	opts    Options
 	buildMu sync.Mutex // one Rebuild at a time: the builder keeps state between them
-	builder *site.Builder
+	builder *site.Rebuilder
 
 	mu      sync.RWMutex
 	files   files                // the last good site, on disk (see store.go)
@@ -64,7 +64,7 @@ type Server struct {
 
 // New makes a server for the site in root. Call Rebuild before serving.
 func New(root string, opts Options) *Server {
-	return &Server{root: root, opts: opts, builder: site.NewBuilder(root, site.Options{Drafts: opts.Drafts, NoCards: true, Preview: true, Prepared: opts.Prepared}),
+	return &Server{root: root, opts: opts, builder: site.NewRebuilder(root, site.Options{Drafts: opts.Drafts, NoCards: true, Preview: true, Prepared: opts.Prepared}),
 		files: files{}, quick: map[string]quickPage{}, unbuilt: map[string]int{}, clients: map[chan []byte]bool{}}
 }
 
@@ -110,7 +110,7 @@ func (s *Server) Saved(edited []string) {
 }
 
 // Quick shows a saved page at once, ahead of the full rebuild that must
-// follow: it renders the edited page alone (site.Builder.Quick), serves
+// follow: it renders the edited page alone (site.Rebuilder.Quick), serves
 // it and tells browsers. It does so only when one page was saved, nothing
 // else changed since the last good build and no error is showing; ok
 // says whether it did. Quick may run while Rebuild runs.
@@ -204,7 +204,7 @@ func servedHash(site files, quick map[string]quickPage, name string) (uint64, bo
 }
 
 // relative turns absolute paths under the site into slash-separated paths
-// relative to it, as diagnostics and site.Builder.Quick name files.
+// relative to it, as diagnostics and site.Rebuilder.Quick name files.
 func (s *Server) relative(paths []string) []string {
 	var rels []string
 	for _, f := range paths {
@@ -226,7 +226,7 @@ func (s *Server) Rebuild(edited []string) Report {
 	start := time.Now()
 	// Only Rebuild, under buildMu, replaces s.files: it may read it unlocked.
 	out := newGeneration(s.files)
-	stats, errs := s.builder.Build(out)
+	stats, errs := s.builder.Rebuild(out)
 	var changed []string
 	var dead []*segment
 	if !errs.HasErrors() {

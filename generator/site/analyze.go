@@ -29,8 +29,8 @@ type Analysis struct {
 // since its last run, so an editor can call it on every pause in typing.
 // The source of each diagnostic's span is the overlay's text where it
 // has one.
-func (r *Builder) Analyze(overlay map[string][]byte) *Analysis {
-	b := &build{root: r.root, opts: r.opts, reuse: r, checkOnly: true}
+func (r *Rebuilder) Analyze(overlay map[string][]byte) *Analysis {
+	b := &pass{root: r.root, opts: r.opts, reuse: r, checkOnly: true}
 	b.opts.Drafts = true // a writer edits drafts too
 	b.opts.Overlay = overlay
 	var errs diag.List

@@ -24,7 +24,7 @@ func TestAnalyzeOverlay(t *testing.T) {
 		os.MkdirAll(filepath.Dir(p), 0o755)
 		os.WriteFile(p, []byte(text), 0o644)
 	}
-	r := NewBuilder(root, Options{})
+	r := NewRebuilder(root, Options{})
 	a := r.Analyze(nil)
 	if len(a.Diagnostics.Errors()) != 0 {
 		t.Fatalf("clean library: %s", a.Diagnostics)
@@ -60,7 +60,7 @@ func BenchmarkAnalyze(b *testing.B) {
 			// known unchanged by their time alone (content.RacyWindow).
 			old := time.Now().Add(-time.Hour)
 			filepath.WalkDir(root, func(p string, _ fs.DirEntry, _ error) error { return os.Chtimes(p, old, old) })
-			r := NewBuilder(root, Options{})
+			r := NewRebuilder(root, Options{})
 			r.Analyze(nil)
 			file := "content/cases/case-000007.md"
 			src, err := os.ReadFile(filepath.Join(root, file))

@@ -32,7 +32,7 @@ type language struct {
 
 // assemble builds what templates see: every page's HTML with its links
 // filled in, and the lists, taxonomies and cross references between pages.
-func (b *build) assemble() {
+func (b *pass) assemble() {
 	cfg := b.lib.Config
 	b.site = &render.Site{Title: cfg.Title, Description: cfg.Description, BaseURL: cfg.BaseURL, Languages: cfg.Languages, Params: cfg.Params}
 	b.views = map[*content.Page]*render.Page{}
@@ -114,7 +114,7 @@ func (b *build) assemble() {
 // crossReference fills what each page shows of the others: a case's
 // frameworks, a framework's cases (those that list it or link to it),
 // backlinks, and related cases.
-func (b *build) crossReference() {
+func (b *pass) crossReference() {
 	for p, fws := range b.linked.frameworks {
 		v := b.views[p]
 		for _, fw := range fws {
@@ -176,19 +176,19 @@ func (l *language) addFallbacks(def *language) {
 // release drops the HTML with placeholders of a page once its links are
 // filled in. On a large library the pages' HTML is most of the memory a
 // build holds.
-func (b *build) release(p *content.Page) {
+func (b *pass) release(p *content.Page) {
 	if b.reuse != nil || b.linked.embedded[p] {
-		return // a Builder converts only changed pages, so keeps them all; other pages show an embedded one's
+		return // a Rebuilder converts only changed pages, so keeps them all; other pages show an embedded one's
 	}
 	b.docs[p].HTML = nil
 }
 
 // fill writes the resolved links into a page's HTML.
-func (b *build) fill(p *content.Page) []byte {
+func (b *pass) fill(p *content.Page) []byte {
 	return b.filler().fill(p, b.docs[p], b.linked.links[p], p.URL, 0, 0)
 }
 
-func (b *build) filler() filler { return filler{docs: b.docs, links: b.linked.links} }
+func (b *pass) filler() filler { return filler{docs: b.docs, links: b.linked.links} }
 
 // summary is the front matter summary, else the first paragraph, cut at a
 // word boundary so cards stay short.
@@ -210,7 +210,7 @@ func summary(p *content.Page, doc *markdown.Doc, links []link.Target) string {
 
 // linkTranslations links pages that share a path across languages, both
 // ways, in the configured language order.
-func (b *build) linkTranslations() {
+func (b *pass) linkTranslations() {
 	order := map[string]int{}
 	for i, l := range b.lib.Config.Languages {
 		order[l] = i

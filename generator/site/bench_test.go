@@ -192,7 +192,7 @@ func writeBenchSite(b testing.TB, root string, n int) {
 }
 
 // BenchmarkRebuild times what the preview does on a save: one case's body
-// changes and a Builder builds the site of n cases again.
+// changes and a Rebuilder builds the site of n cases again.
 //
 //	go test ./generator/site/ -run '^$' -bench BenchmarkRebuild -benchtime 10x
 func BenchmarkRebuild(b *testing.B) {
@@ -200,8 +200,8 @@ func BenchmarkRebuild(b *testing.B) {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			root := b.TempDir()
 			writeBenchSite(b, root, n)
-			r := NewBuilder(root, Options{})
-			if _, errs := r.Build(discard{}); errs.HasErrors() {
+			r := NewRebuilder(root, Options{})
+			if _, errs := r.Rebuild(discard{}); errs.HasErrors() {
 				b.Fatal(errs)
 			}
 			page := filepath.Join(root, "content", "cases", "case-000001.md")
@@ -217,7 +217,7 @@ func BenchmarkRebuild(b *testing.B) {
 				if err := os.WriteFile(page, fmt.Appendf(slices.Clone(original), "\nEdit %d.\n", edit), 0o644); err != nil {
 					b.Fatal(err)
 				}
-				stats, errs := r.Build(discard{})
+				stats, errs := r.Rebuild(discard{})
 				if errs.HasErrors() {
 					b.Fatal(errs)
 				}

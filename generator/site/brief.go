@@ -17,7 +17,7 @@ func printable(p *render.Page) bool {
 }
 
 // briefView is the view of a case's brief: the case's page, one folder down.
-func (b *build) briefView(l *language, p *render.Page) *render.View {
+func (b *pass) briefView(l *language, p *render.Page) *render.View {
 	v := b.pageView(l, p)
 	v.Kind, v.URL = "brief", p.URL+BriefDir
 	v.Title = render.Text(l.code, "brief") + ": " + p.Title

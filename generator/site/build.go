@@ -61,7 +61,7 @@ type Options struct {
 type Stats struct {
 	Pages    int // HTML pages written
 	Files    int // every file written
-	Rendered int // HTML pages whose template ran (fewer than Pages when a Builder reused some)
+	Rendered int // HTML pages whose template ran (fewer than Pages when a Rebuilder reused some)
 	Phases   []Phase
 	// BaseURL is the address the site was built for; "" when unknown,
 	// which leaves out the sitemap and every link that must be absolute.
@@ -83,14 +83,16 @@ type Phase struct {
 }
 
 // timed runs one step of the pipeline and records its duration.
-func (b *build) timed(name string, step func()) {
+func (b *pass) timed(name string, step func()) {
 	start := time.Now()
 	step()
 	b.phases = append(b.phases, Phase{Name: name, Duration: time.Since(start)})
 }
 
-// build is the state of one run through the pipeline.
-type build struct {
+// pass is the state of one run through the pipeline: load, convert,
+// link, assemble, index, render and write. Build makes one and drops it;
+// a Rebuilder keeps what it can of its last one.
+type pass struct {
 	root    string
 	opts    Options
 	lib     *content.Library
@@ -109,15 +111,15 @@ type build struct {
 	// and the writing share (see leakCheck).
 	leaks     *leakCheck
 	leaksOnce sync.Once
-	// reuse is what a Builder kept of its last build; nil in a one-off build.
-	reuse *Builder
+	// reuse is what a Rebuilder kept of its last build; nil in a one-off build.
+	reuse *Rebuilder
 	// fingerprints of the views, when reuse is set.
 	prints *render.Fingerprints
 	// leftOutStatic are the files under static/, by output name, that only
 	// left-out pages name.
 	leftOutStatic map[string]bool
 	// checkOnly skips what only rendering needs (related cases), for
-	// Builder.Analyze.
+	// Rebuilder.Analyze.
 	checkOnly bool
 	// printed are the cases of the print document, and printPages how
 	// many pages it prints to, when opts.Print is set.
@@ -136,7 +138,7 @@ type output struct {
 	html       bool
 	// view makes the view an HTML page renders.
 	view func() *render.View
-	// fingerprint, when set, hashes all render reads, so that a Builder can
+	// fingerprint, when set, hashes all render reads, so that a Rebuilder can
 	// keep the bytes of its last build when it is unchanged.
 	fingerprint func() uint64
 	// builtin marks casebook's own files (default CSS and scripts, the
@@ -147,7 +149,7 @@ type output struct {
 // Check runs the pipeline, rendering into nothing, and reports what is
 // wrong, and as warnings the pages nothing links to. It writes nothing.
 func Check(root string, opts Options) diag.List {
-	b := &build{root: root, opts: opts}
+	b := &pass{root: root, opts: opts}
 	errs := b.prepare()
 	if !errs.HasErrors() {
 		errs.Append(b.checkRender())
@@ -163,11 +165,11 @@ func Check(root string, opts Options) diag.List {
 // Build runs the whole pipeline into out. On errors it writes nothing
 // (DiskOutput) or a partial set the caller discards (MemOutput).
 func Build(root string, opts Options, out Output) (Stats, diag.List) {
-	return (&build{root: root, opts: opts}).run(out)
+	return (&pass{root: root, opts: opts}).run(out)
 }
 
 // run runs the whole pipeline into out.
-func (b *build) run(out Output) (Stats, diag.List) {
+func (b *pass) run(out Output) (Stats, diag.List) {
 	errs := b.prepare()
 	if errs.HasErrors() {
 		b.place(errs)
@@ -212,7 +214,7 @@ func (b *build) run(out Output) (Stats, diag.List) {
 // fit for the later steps. Errors in some files do not stop the others
 // from being converted and linked, so one run reports every problem of
 // every file; only assembly waits for a clean library.
-func (b *build) prepare() diag.List {
+func (b *pass) prepare() diag.List {
 	var errs diag.List
 	b.timed("load", func() {
 		b.lib, errs = content.Load(b.root, content.Options{Drafts: b.opts.Drafts, Cache: b.reuse.pageCache(), Overlay: b.opts.Overlay, BaseURL: b.opts.BaseURL,
@@ -230,9 +232,9 @@ func (b *build) prepare() diag.List {
 	return errs
 }
 
-// convert renders every page body, in parallel; a Builder's pages that did
+// convert renders every page body, in parallel; a Rebuilder's pages that did
 // not change keep the Doc they had.
-func (b *build) convert() diag.List {
+func (b *pass) convert() diag.List {
 	conv := markdown.New(markdown.Options{Unsafe: b.lib.Config.Unsafe})
 	docs := make([]*markdown.Doc, len(b.lib.Pages))
 	lists := make([]diag.List, len(b.lib.Pages))
@@ -255,7 +257,7 @@ func (b *build) convert() diag.List {
 		docs[i] = doc
 		addInlineTags(p, doc)
 		if b.reuse == nil || b.opts.Preview {
-			// The Doc has all later steps need. A Builder keeps the page for
+			// The Doc has all later steps need. A Rebuilder keeps the page for
 			// the next build, which reuses the Doc while the file is
 			// unchanged; the language server's reads the Markdown again, the
 			// preview's never does (Quick reads the file).
@@ -275,7 +277,7 @@ func (b *build) convert() diag.List {
 
 // checkRender renders every output without keeping it, so check finds
 // template errors too.
-func (b *build) checkRender() diag.List {
+func (b *pass) checkRender() diag.List {
 	_, errs := b.write(discard{})
 	return errs
 }
@@ -285,7 +287,7 @@ type discard struct{}
 func (discard) WriteFile(string, []byte) error { return nil }
 
 // write renders every output in parallel and hands it to out.
-func (b *build) write(out Output) (Stats, diag.List) {
+func (b *pass) write(out Output) (Stats, diag.List) {
 	b.plan()
 	if b.opts.Print != nil {
 		if errs := b.planPrint(); errs.HasErrors() {

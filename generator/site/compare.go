@@ -13,7 +13,7 @@ import (
 // work without JavaScript: each case beside each of its related cases
 // (compare/a--b/), and each framework's cases side by side
 // (compare/framework/SLUG/).
-func (b *build) compares(l *language) {
+func (b *pass) compares(l *language) {
 	seen := map[string]bool{}
 	var pairs [][2]*render.Page
 	defer func() { b.comparePicker(l, pairs) }()
@@ -57,7 +57,7 @@ func (b *build) compares(l *language) {
 // compare plans the page at url comparing cases: a pair, or the cases of
 // framework. A library has several comparisons for each case, so each
 // view is made when its page is.
-func (b *build) compare(l *language, url string, cases []*render.Page, framework *render.Page) {
+func (b *pass) compare(l *language, url string, cases []*render.Page, framework *render.Page) {
 	b.pageOf(url+"index.html", "compare.html", func() *render.View {
 		title := render.Text(l.code, "compare") + ": "
 		if framework != nil {
@@ -81,7 +81,7 @@ const CompareData = "data.js"
 // comparePicker plans compare/index.html, where a reader picks two to four
 // cases with JavaScript, and the data it draws them from. Without
 // JavaScript the page lists the pre-built pairs.
-func (b *build) comparePicker(l *language, pairs [][2]*render.Page) {
+func (b *pass) comparePicker(l *language, pairs [][2]*render.Page) {
 	var cases []*render.Page
 	for _, c := range casesOf(l) {
 		if printable(c) {

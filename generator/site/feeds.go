@@ -17,7 +17,7 @@ import (
 // feed's own address, which is how Atom resolves a relative link, so that
 // fi/atom.xml links to "cases/x/", never "fi/cases/x/" (read as
 // fi/fi/cases/x/), and to its home page as "./", never "".
-func (b *build) feedLink(dir, url string) string {
+func (b *pass) feedLink(dir, url string) string {
 	if b.site.BaseURL != "" {
 		return b.site.BaseURL + url
 	}
@@ -58,7 +58,7 @@ const feedSize = 50
 // feed is the Atom feed of a language: its newest dated pages. Its
 // updated time is the newest page's, never the build's, so output stays
 // the same for the same input.
-func (b *build) feed(l *language) ([]byte, error) {
+func (b *pass) feed(l *language) ([]byte, error) {
 	pages := slices.Clone(l.pages)
 	slices.SortFunc(pages, func(x, y *render.Page) int {
 		return y.LastModified().Compare(x.LastModified())
@@ -85,7 +85,7 @@ func (b *build) feed(l *language) ([]byte, error) {
 
 // id is an entry's permanent identifier: its absolute URL, or a tag URI
 // made from the site title and path when no baseURL is set.
-func (b *build) id(url string) string {
+func (b *pass) id(url string) string {
 	if b.site.BaseURL != "" {
 		return b.site.BaseURL + url
 	}
@@ -104,7 +104,7 @@ type urlSet struct {
 
 // sitemap lists every HTML page but the 404 and the search pages. Search
 // engines take only absolute URLs, so it is written only with a baseURL.
-func (b *build) sitemap() ([]byte, error) {
+func (b *pass) sitemap() ([]byte, error) {
 	lastMod := map[string]string{}
 	for _, l := range b.langs {
 		for _, p := range l.pages {
@@ -139,7 +139,7 @@ func marshalXML(v any) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-func (b *build) robots() ([]byte, error) {
+func (b *pass) robots() ([]byte, error) {
 	s := "User-agent: *\nAllow: /\n"
 	if b.site.BaseURL != "" {
 		s += "Sitemap: " + b.site.BaseURL + "sitemap.xml\n"
@@ -175,7 +175,7 @@ type libraryPage struct {
 // written a page at a time, with the indenting json.MarshalIndent gives
 // the whole: marshalling the whole at once held three copies of a file
 // of megabytes, the highest point of a build's memory.
-func (b *build) libraryJSON() ([]byte, error) {
+func (b *pass) libraryJSON() ([]byte, error) {
 	head, err := json.MarshalIndent(struct {
 		Title     string   `json:"title"`
 		BaseURL   string   `json:"baseURL,omitempty"`
@@ -212,7 +212,7 @@ func (b *build) libraryJSON() ([]byte, error) {
 	return out.Bytes(), nil
 }
 
-func (b *build) libraryPage(p *render.Page) libraryPage {
+func (b *pass) libraryPage(p *render.Page) libraryPage {
 	lp := libraryPage{URL: p.URL, Lang: p.Lang, Kind: p.Kind, Slug: p.Slug, Title: p.Title, Summary: p.Summary,
 		Tags: p.Tags, Aliases: p.Aliases, Draft: p.Draft, Industry: p.Industry, Source: p.Attribution,
 		Experience: p.Experience, Journey: p.Journey, Chain: p.Chain, Ratings: p.Ratings, Date: day(p.Date), Updated: day(p.Updated)}

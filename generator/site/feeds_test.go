@@ -198,7 +198,7 @@ func TestLibraryJSONAsOneDocument(t *testing.T) {
 		"no pages":      writeSite(t, txtar.Parse([]byte("-- casebook.yaml --\ntitle: Empty\n-- content/_index.md --\nNothing yet.\n"))),
 	}
 	for name, root := range roots {
-		b := &build{root: root}
+		b := &pass{root: root}
 		if errs := b.prepare(); errs.HasErrors() {
 			t.Fatal(name, errs)
 		}

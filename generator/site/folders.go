@@ -18,7 +18,7 @@ import (
 // and the folders that get a page of their own: all but those whose
 // address casebook or a page already uses (cases/, frameworks/, a page
 // bundle).
-func (b *build) folders(l *language) {
+func (b *pass) folders(l *language) {
 	cfg := b.lib.Config
 	byURL := map[string]*render.Folder{}
 	var get func(written string) *render.Folder

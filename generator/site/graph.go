@@ -19,7 +19,7 @@ const (
 // neighbours lists the pages a page is connected to, most telling first:
 // its frameworks, the pages it links to, those linking to it, and (for a
 // framework) the cases applying it.
-func (b *build) neighbours(p *content.Page, v *render.Page) []*render.Page {
+func (b *pass) neighbours(p *content.Page, v *render.Page) []*render.Page {
 	var out []*render.Page
 	add := func(n *render.Page) {
 		if n != nil && n != v && !slices.Contains(out, n) {
@@ -44,7 +44,7 @@ func (b *build) neighbours(p *content.Page, v *render.Page) []*render.Page {
 // libraryGraph draws a language's frameworks and its best connected cases
 // and pages, for the page at url. It returns the SVG and how many of the
 // cases and pages it shows.
-func (b *build) libraryGraph(l *language, url string) (svg template.HTML, shown, total int) {
+func (b *pass) libraryGraph(l *language, url string) (svg template.HTML, shown, total int) {
 	var others []*render.Page
 	for _, p := range l.listed {
 		if p.Kind != content.KindFramework {

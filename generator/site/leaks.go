@@ -27,7 +27,7 @@ const (
 // secrets lists what this build must not publish: of every page it left
 // out, the title, aliases, URL, a hyphenated slug, the summary and the
 // longest sentences; and every private: value of every page.
-func (b *build) secrets() []leak.Secret {
+func (b *pass) secrets() []leak.Secret {
 	var out []leak.Secret
 	// Each text is searched for as written and, when it has several
 	// words, as the slug a tag, an industry or a page would make of it.
@@ -124,14 +124,14 @@ type leakCheck struct {
 
 // leakCheck is the build's leak check, made on first use: the index step
 // writes its files before anything is rendered, and both go through it.
-func (b *build) leakCheck() *leakCheck {
+func (b *pass) leakCheck() *leakCheck {
 	b.leaksOnce.Do(func() { b.leaks = b.newLeakCheck() })
 	return b.leaks
 }
 
 // newLeakCheck prepares the check of a published build; the preview,
 // which shows what it keeps from readers on purpose, has none.
-func (b *build) newLeakCheck() *leakCheck {
+func (b *pass) newLeakCheck() *leakCheck {
 	if b.opts.Preview {
 		return nil
 	}

@@ -31,7 +31,7 @@ const relatedLimit = 5
 // link resolves every link of every page and every frameworks entry, and
 // reports each that names nothing, names several pages, or names a
 // missing heading, at the position of the link itself.
-func (b *build) link() diag.List {
+func (b *pass) link() diag.List {
 	r := link.NewResolver(append(slices.Clip(b.lib.Pages), b.lib.Unloaded...), b.lib.Config)
 	r.AddFiles(b.lib.Files)
 	r.AddLeftOut(b.lib.LeftOut)
@@ -84,7 +84,7 @@ func (b *build) link() diag.List {
 	rank := func() *link.Ranking { return link.NewRanking(cases, b.linked.frameworks, relatedLimit) }
 	if !b.checkOnly && b.reuse == nil {
 		// Most of the work of finding related cases needs no links: a
-		// one-off build does it while it builds the graph. (A Builder
+		// one-off build does it while it builds the graph. (A Rebuilder
 		// often needs none of it: see relatedCases.)
 		ready, prepare := make(chan *link.Ranking, 1), rank
 		go func() { ready <- prepare() }()
@@ -103,7 +103,7 @@ func (b *build) link() diag.List {
 
 // orphans warns about pages no other page links to or lists among its
 // frameworks.
-func (b *build) orphans() diag.List {
+func (b *pass) orphans() diag.List {
 	var warnings diag.List
 	for _, p := range link.Orphans(b.lib.Pages, b.linked.graph, b.linked.frameworks) {
 		// Spans the opening --- (every page starts with it), so that
@@ -238,7 +238,7 @@ var rootPath = regexp.MustCompile(`(?:src|href)="/([^"?#/][^"?#]*)`)
 // and embeds name, unless a published page links to them too. A picture
 // of a confidential case is as confidential as its text, and its path
 // would name the case.
-func (b *build) dropLeftOutFiles(r *link.Resolver) {
+func (b *pass) dropLeftOutFiles(r *link.Resolver) {
 	if len(b.lib.LeftOut) == 0 {
 		return
 	}

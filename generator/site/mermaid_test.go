@@ -19,7 +19,7 @@ func TestMermaidBundleOnlyWhenUsed(t *testing.T) {
 	build := func(step string) map[string][]byte {
 		t.Helper()
 		out := NewMemOutput()
-		if _, errs := r.Build(out); errs.HasErrors() {
+		if _, errs := r.Rebuild(out); errs.HasErrors() {
 			t.Fatalf("%s: %s", step, errs)
 		}
 		return out.Files()

@@ -21,7 +21,7 @@ type Output interface {
 }
 
 // A Keeper is an Output that still holds the files of the last build a
-// Builder wrote into it, as the preview's does. A Builder then holds no
+// Rebuilder wrote into it, as the preview's does. A Rebuilder then holds no
 // bytes of its own: it hands over each page it made with the fingerprint
 // of what it was made from (WriteMade), and for a page whose fingerprint
 // is unchanged asks the output to keep what it has (Keep) instead of

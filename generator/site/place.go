@@ -9,7 +9,7 @@ import (
 
 // place gives the diagnostics of a build their rule ids, end positions and
 // fix ranges, reading the files they point into (only those).
-func (b *build) place(errs diag.List) {
+func (b *pass) place(errs diag.List) {
 	classify(errs)
 	diag.Place(errs, func(path string) []byte {
 		if src, ok := b.opts.Overlay[path]; ok {

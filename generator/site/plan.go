@@ -24,7 +24,7 @@ const StaticDir = "static"
 // plan lists every file the site consists of, each with the function that
 // makes its bytes. Where two plan the same name the first planned wins:
 // generated files, then files beside pages in content/, then static/.
-func (b *build) plan() {
+func (b *pass) plan() {
 	b.outputs = b.outputs[:0]
 	for name, data := range b.tmpl.Assets() {
 		b.bytes("assets/"+name, data)
@@ -88,7 +88,7 @@ func (b *build) plan() {
 // weighs megabytes, so a site gets it only when a page has a diagram.
 const MermaidScript = "assets/mermaid.min.js"
 
-func (b *build) anyMermaid() bool {
+func (b *pass) anyMermaid() bool {
 	for _, doc := range b.docs {
 		if doc.Mermaid {
 			return true
@@ -98,7 +98,7 @@ func (b *build) anyMermaid() bool {
 }
 
 // lists plans the home page, indexes and taxonomy pages of one language.
-func (b *build) lists(l *language) {
+func (b *pass) lists(l *language) {
 	if b.cards() {
 		b.homeCard(l)
 	}
@@ -160,7 +160,7 @@ func (b *build) lists(l *language) {
 }
 
 // view starts a view with what every page of a language shows.
-func (b *build) view(l *language, kind, url, title string) *render.View {
+func (b *pass) view(l *language, kind, url, title string) *render.View {
 	v := render.NewView(b.site, kind, url, l.code, l.prefix)
 	v.Title, v.Description = title, b.site.Description
 	if v.Description == "" {
@@ -185,7 +185,7 @@ func (b *build) view(l *language, kind, url, title string) *render.View {
 }
 
 // about is the summary of l's home page, else of the default language's.
-func (b *build) about(l *language) string {
+func (b *pass) about(l *language) string {
 	for _, home := range []*content.Page{l.home, b.langs[0].home} {
 		if home != nil && home.Summary != "" {
 			return home.Summary
@@ -195,7 +195,7 @@ func (b *build) about(l *language) string {
 }
 
 // pageView is the view of one content page of language l.
-func (b *build) pageView(l *language, v *render.Page) *render.View {
+func (b *pass) pageView(l *language, v *render.Page) *render.View {
 	view := b.view(l, string(v.Kind), v.URL, v.Title)
 	view.Page, view.Description = v, v.Summary
 	view.Image = b.pageImage(l, v)
@@ -207,7 +207,7 @@ func (b *build) pageView(l *language, v *render.Page) *render.View {
 
 // termAlternates links a tag or industry page to the same term in the
 // other languages that have it.
-func (b *build) termAlternates(l *language, kind, slug string) []render.Alternate {
+func (b *pass) termAlternates(l *language, kind, slug string) []render.Alternate {
 	var alts []render.Alternate
 	for _, other := range b.langs {
 		terms := other.tags
@@ -222,7 +222,7 @@ func (b *build) termAlternates(l *language, kind, slug string) []render.Alternat
 }
 
 // listAlternates links a list page to the same list in the other languages.
-func (b *build) listAlternates(l *language, url string) []render.Alternate {
+func (b *pass) listAlternates(l *language, url string) []render.Alternate {
 	var alts []render.Alternate
 	rest := url[len(l.prefix):]
 	for _, other := range b.langs {
@@ -233,7 +233,7 @@ func (b *build) listAlternates(l *language, url string) []render.Alternate {
 	return alts
 }
 
-func (b *build) sectionTitle(l *language, section string) string {
+func (b *pass) sectionTitle(l *language, section string) string {
 	if p := l.sections[section]; p != nil {
 		return p.Title
 	}
@@ -241,21 +241,21 @@ func (b *build) sectionTitle(l *language, section string) string {
 }
 
 // intro is a section's _index.md body, links filled in.
-func (b *build) intro(p *content.Page) template.HTML {
+func (b *pass) intro(p *content.Page) template.HTML {
 	if p == nil {
 		return ""
 	}
 	return template.HTML(b.fill(p))
 }
 
-func (b *build) page(name, tmpl string, v *render.View) {
+func (b *pass) page(name, tmpl string, v *render.View) {
 	b.pageOf(name, tmpl, func() *render.View { return v })
 }
 
 // pageOf plans a page whose view is made only when it is rendered (or
 // fingerprinted): for the many pages, such as the pre-built comparisons,
 // whose views would otherwise all be held from planning to writing.
-func (b *build) pageOf(name, tmpl string, view func() *render.View) {
+func (b *pass) pageOf(name, tmpl string, view func() *render.View) {
 	o := output{name: name, html: true, view: view, render: func() ([]byte, error) {
 		return b.tmpl.Render(tmpl, view())
 	}, renderThen: func(use func([]byte) error) error {
@@ -267,19 +267,19 @@ func (b *build) pageOf(name, tmpl string, view func() *render.View) {
 	b.outputs = append(b.outputs, o)
 }
 
-func (b *build) made(name string, fn func() ([]byte, error)) {
+func (b *pass) made(name string, fn func() ([]byte, error)) {
 	b.outputs = append(b.outputs, output{name: name, render: fn})
 }
 
-func (b *build) bytes(name string, data []byte) {
+func (b *pass) bytes(name string, data []byte) {
 	b.made(name, func() ([]byte, error) { return data, nil })
 }
 
-func (b *build) copyFile(src, name string) {
+func (b *pass) copyFile(src, name string) {
 	path := filepath.Join(b.root, src)
 	b.made(name, func() ([]byte, error) { return os.ReadFile(path) })
 	if b.reuse != nil {
-		// A Builder keeps the bytes of a file whose size and time are
+		// A Rebuilder keeps the bytes of a file whose size and time are
 		// unchanged, rather than read every image of the library per save.
 		b.outputs[len(b.outputs)-1].fingerprint = func() uint64 { return fileStamp(path) }
 	}
@@ -299,7 +299,7 @@ func fileStamp(path string) uint64 {
 
 // copyTree plans a copy of every file under dir (relative to the site
 // root) to prefix in the output.
-func (b *build) copyTree(dir, prefix string) {
+func (b *pass) copyTree(dir, prefix string) {
 	base := filepath.Join(b.root, dir)
 	_ = filepath.WalkDir(base, func(p string, e fs.DirEntry, err error) error {
 		if err != nil || p == base {
@@ -324,7 +324,7 @@ func (b *build) copyTree(dir, prefix string) {
 
 // insights plans a language's dashboard over all its cases, and a variant
 // per industry and per framework, so that filtering is a plain link.
-func (b *build) insights(l *language) {
+func (b *pass) insights(l *language) {
 	base := l.prefix + "insights/"
 	title := render.Text(l.code, "insights")
 	page := func(url, name string, pages []*render.Page) {

@@ -20,7 +20,7 @@ func BenchmarkPrepare(b *testing.B) {
 	}
 	phases := map[string]time.Duration{}
 	for b.Loop() {
-		bd := &build{root: root}
+		bd := &pass{root: root}
 		if errs := bd.prepare(); errs.HasErrors() {
 			b.Fatal(errs)
 		}

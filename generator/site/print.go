@@ -27,7 +27,7 @@ type Print struct {
 
 // planPrint plans print/index.html for the build's Print, or reports why
 // the cases asked for cannot be found.
-func (b *build) planPrint() diag.List {
+func (b *pass) planPrint() diag.List {
 	var errs diag.List
 	pr := b.opts.Print
 	l := b.langs[0]

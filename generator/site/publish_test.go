@@ -313,13 +313,13 @@ png
 }
 
 // TestPreviewRebuildsPrivateNotes edits a private value and a page's
-// confidential mark under a preview Builder: the page is drawn again with
+// confidential mark under a preview Rebuilder: the page is drawn again with
 // the new box and banner, as a fresh preview build draws it.
 func TestPreviewRebuildsPrivateNotes(t *testing.T) {
 	root := writeSite(t, txtar.Parse([]byte(secretLibrary)))
 	opts := Options{Preview: true, Drafts: true, NoCards: true}
-	r := NewBuilder(root, opts)
-	if _, errs := r.Build(NewMemOutput()); errs.HasErrors() {
+	r := NewRebuilder(root, opts)
+	if _, errs := r.Rebuild(NewMemOutput()); errs.HasErrors() {
 		t.Fatal(errs)
 	}
 	edit(t, root, "content/cases/open-case.md", func(s string) string {
@@ -327,7 +327,7 @@ func TestPreviewRebuildsPrivateNotes(t *testing.T) {
 		return strings.Replace(s, "region: north", "region: north\nconfidential: true", 1)
 	})
 	out := NewMemOutput()
-	stats, errs := r.Build(out)
+	stats, errs := r.Rebuild(out)
 	if errs.HasErrors() {
 		t.Fatal(errs)
 	}

@@ -32,7 +32,7 @@ import (
 //
 // Quick only reads the last good build, which no later Build changes, so
 // it may run while a Build runs.
-func (r *Builder) Quick(file string) (name string, data []byte, ok bool) {
+func (r *Rebuilder) Quick(file string) (name string, data []byte, ok bool) {
 	r.lastMu.Lock()
 	last := r.last
 	r.lastMu.Unlock()
@@ -43,8 +43,8 @@ func (r *Builder) Quick(file string) (name string, data []byte, ok bool) {
 }
 
 // quickPage renders the page of a source file again, if the edit allows
-// (see Builder.Quick).
-func (b *build) quickPage(root, file string) (name string, data []byte, ok bool) {
+// (see Rebuilder.Quick).
+func (b *pass) quickPage(root, file string) (name string, data []byte, ok bool) {
 	rel, isContent := b.lib.Config.ContentPath(file)
 	if !isContent {
 		return "", nil, false
@@ -126,7 +126,7 @@ func sameTargets(old *content.Page, links []link.Target, before []*content.Page)
 }
 
 // languageOf is the language a page is listed and rendered in.
-func (b *build) languageOf(p *content.Page) *language {
+func (b *pass) languageOf(p *content.Page) *language {
 	for _, l := range b.langs {
 		if l.code == p.Lang {
 			return l

@@ -53,11 +53,11 @@ func TestQuickEqualsBuild(t *testing.T) {
 			t.Fatalf("%s: Quick answered %v, want %v", step.name, ok, step.quick)
 		}
 		out := NewMemOutput()
-		_, errs := r.Build(out)
+		_, errs := r.Rebuild(out)
 		if !ok {
 			if errs.HasErrors() {
 				edit(t, root, step.file, replace("delivered: lots}", "delivered: 0}"))
-				if _, errs := r.Build(NewMemOutput()); errs.HasErrors() {
+				if _, errs := r.Rebuild(NewMemOutput()); errs.HasErrors() {
 					t.Fatalf("%s, fixed: %s", step.name, errs)
 				}
 			}
@@ -72,12 +72,12 @@ func TestQuickEqualsBuild(t *testing.T) {
 	}
 }
 
-// builtSample is a Builder that has built a copy of the sample library.
-func builtSample(t *testing.T) (root string, r *Builder) {
+// builtSample is a Rebuilder that has built a copy of the sample library.
+func builtSample(t *testing.T) (root string, r *Rebuilder) {
 	t.Helper()
 	root = copySample(t)
-	r = NewBuilder(root, Options{})
-	if _, errs := r.Build(NewMemOutput()); errs.HasErrors() {
+	r = NewRebuilder(root, Options{})
+	if _, errs := r.Rebuild(NewMemOutput()); errs.HasErrors() {
 		t.Fatal(errs)
 	}
 	return root, r
@@ -95,7 +95,7 @@ func TestQuickBesideBuild(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if _, errs := r.Build(NewMemOutput()); errs.HasErrors() {
+			if _, errs := r.Rebuild(NewMemOutput()); errs.HasErrors() {
 				t.Error(errs)
 			}
 		}()

@@ -30,16 +30,16 @@ func BenchmarkRenderKinds(b *testing.B) {
 
 // preparedBenchSite writes a generated site of n cases and runs a build of
 // it up to its plan of outputs, with the search index written to nothing.
-func preparedBenchSite(b *testing.B, n int, opts Options) *build {
+func preparedBenchSite(b *testing.B, n int, opts Options) *pass {
 	return preparedBench(b, writeBenchSite, n, opts)
 }
 
 // preparedBench is preparedBenchSite with the site's files written by
 // write, which may change them (a layout of the site's own).
-func preparedBench(b *testing.B, write func(testing.TB, string, int), n int, opts Options) *build {
+func preparedBench(b *testing.B, write func(testing.TB, string, int), n int, opts Options) *pass {
 	root := b.TempDir()
 	write(b, root, n)
-	bd := &build{root: root, opts: opts}
+	bd := &pass{root: root, opts: opts}
 	if errs := bd.prepare(); errs.HasErrors() {
 		b.Fatal(errs)
 	}

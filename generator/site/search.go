@@ -21,7 +21,7 @@ const SearchDir = "search/"
 // language's index) and writes it to out file by file, as it is made, so
 // that no part of it is held through rendering; a one-off build drops the
 // text it was made from. The leak check reads every file on its way out.
-func (b *build) index(out Output) error {
+func (b *pass) index(out Output) error {
 	check := b.leakCheck()
 	b.indexed = map[string]bool{}
 	var mu sync.Mutex
@@ -54,7 +54,7 @@ func (b *build) index(out Output) error {
 
 // searchDoc is what the index knows of a page: its words by field, and the
 // facet values it can be filtered by.
-func (b *build) searchDoc(v *render.Page) search.Doc {
+func (b *pass) searchDoc(v *render.Page) search.Doc {
 	doc, links := b.docs[v.Page], b.linked.links[v.Page]
 	text := func(s string) string {
 		return markdown.FillText(s, func(i int) string { return link.Text(doc, links, i) })

@@ -145,12 +145,12 @@ func TestNotFoundPage(t *testing.T) {
 	}
 }
 
-// TestBuilderRedrawsChangedCards: a Builder keeps the share images of
+// TestRebuilderRedrawsChangedCards: a Rebuilder keeps the share images of
 // unchanged pages and draws a changed case's again, equal to a fresh build.
-func TestBuilderRedrawsChangedCards(t *testing.T) {
+func TestRebuilderRedrawsChangedCards(t *testing.T) {
 	root := copySample(t)
 	opts := Options{BaseURL: "https://example.com/"}
-	r := NewBuilder(root, opts)
+	r := NewRebuilder(root, opts)
 	build := func(b func(Output) (Stats, diag.List)) map[string][]byte {
 		out := NewMemOutput()
 		if _, errs := b(out); errs.HasErrors() {
@@ -158,7 +158,7 @@ func TestBuilderRedrawsChangedCards(t *testing.T) {
 		}
 		return out.Files()
 	}
-	first := build(r.Build)
+	first := build(r.Rebuild)
 	const card = "cases/washing-machine/card.png"
 	if _, ok := first[card]; !ok {
 		t.Fatalf("no %s", card)
@@ -166,7 +166,7 @@ func TestBuilderRedrawsChangedCards(t *testing.T) {
 	edit(t, root, "content/cases/washing-machine.md", func(s string) string {
 		return strings.Replace(s, "The Washing Machine Sold as Three Products", "One Machine, Three Products", 1)
 	})
-	second := build(r.Build)
+	second := build(r.Rebuild)
 	fresh := build(func(out Output) (Stats, diag.List) { return Build(root, opts, out) })
 	if bytes.Equal(first[card], second[card]) || !bytes.Equal(second[card], fresh[card]) {
 		t.Errorf("%s was not drawn again after its title changed", card)
@@ -182,8 +182,8 @@ func TestBuilderRedrawsChangedCards(t *testing.T) {
 // share tags as the full rebuild's.
 func TestQuickKeepsShareTags(t *testing.T) {
 	root := copySample(t)
-	r := NewBuilder(root, Options{BaseURL: "https://example.com/"})
-	if _, errs := r.Build(NewMemOutput()); errs.HasErrors() {
+	r := NewRebuilder(root, Options{BaseURL: "https://example.com/"})
+	if _, errs := r.Rebuild(NewMemOutput()); errs.HasErrors() {
 		t.Fatal(errs)
 	}
 	const washer = "content/cases/washing-machine.md"
@@ -193,7 +193,7 @@ func TestQuickKeepsShareTags(t *testing.T) {
 		t.Fatal("Quick refused a body edit")
 	}
 	out := NewMemOutput()
-	if _, errs := r.Build(out); errs.HasErrors() {
+	if _, errs := r.Rebuild(out); errs.HasErrors() {
 		t.Fatal(errs)
 	}
 	if !bytes.Equal(quick, out.Files()[name]) {

@@ -47,10 +47,10 @@ func writeFile(root, rel, s string) error {
 
 // rebuild builds again with r and checks the result equals a fresh build
 // of the same files; it returns the stats of the rebuild.
-func rebuild(t *testing.T, r *Builder, root string) Stats {
+func rebuild(t *testing.T, r *Rebuilder, root string) Stats {
 	t.Helper()
 	out := NewMemOutput()
-	stats, errs := r.Build(out)
+	stats, errs := r.Rebuild(out)
 	if errs.HasErrors() {
 		t.Fatalf("rebuild: %s", errs)
 	}
@@ -99,11 +99,11 @@ func count(t *testing.T, root, pattern string) int {
 	return n
 }
 
-// TestBuilderRendersWhatChanged feeds a Builder the edits a writer makes and
+// TestRebuilderRendersWhatChanged feeds a Rebuilder the edits a writer makes and
 // checks each rebuild equals a fresh build and renders the pages expected.
-func TestBuilderRendersWhatChanged(t *testing.T) {
+func TestRebuilderRendersWhatChanged(t *testing.T) {
 	root := copySample(t)
-	r := NewBuilder(root, Options{})
+	r := NewRebuilder(root, Options{})
 	first := rebuild(t, r, root)
 	if first.Rendered != first.Pages {
 		t.Fatalf("first build rendered %d of %d pages", first.Rendered, first.Pages)
@@ -184,16 +184,16 @@ func TestBuilderRendersWhatChanged(t *testing.T) {
 	}
 }
 
-// TestBuilderRecoversFromErrors: a broken file fails the rebuild, and the
+// TestRebuilderRecoversFromErrors: a broken file fails the rebuild, and the
 // one after its fix equals a fresh build.
-func TestBuilderRecoversFromErrors(t *testing.T) {
+func TestRebuilderRecoversFromErrors(t *testing.T) {
 	root := copySample(t)
-	r := NewBuilder(root, Options{})
+	r := NewRebuilder(root, Options{})
 	rebuild(t, r, root)
 	const washer = "content/cases/washing-machine.md"
 	good, _ := os.ReadFile(filepath.Join(root, washer))
 	edit(t, root, washer, func(s string) string { return strings.Replace(s, "date: 2026-11-09", "date: [oops", 1) })
-	if _, errs := r.Build(NewMemOutput()); !errs.HasErrors() || !strings.Contains(errs.Error(), washer+":") {
+	if _, errs := r.Rebuild(NewMemOutput()); !errs.HasErrors() || !strings.Contains(errs.Error(), washer+":") {
 		t.Fatalf("a broken date: got %v, want an error at %s", errs, washer)
 	}
 	if err := writeFile(root, washer, string(good)+"\nFixed, and a line longer.\n"); err != nil {
@@ -204,13 +204,13 @@ func TestBuilderRecoversFromErrors(t *testing.T) {
 	}
 }
 
-// TestBuilderRandomEdits makes random edits to a generated library, of the
+// TestRebuilderRandomEdits makes random edits to a generated library, of the
 // kinds writers make, and checks every rebuild equals a fresh build.
-func TestBuilderRandomEdits(t *testing.T) {
+func TestRebuilderRandomEdits(t *testing.T) {
 	root := t.TempDir()
 	const cases = 60
 	writeBenchSite(t, root, cases)
-	r := NewBuilder(root, Options{})
+	r := NewRebuilder(root, Options{})
 	rebuild(t, r, root)
 	rnd := rand.New(rand.NewSource(7))
 	g := &benchGen{r: rnd, cases: cases}
@@ -272,7 +272,7 @@ func TestBuilderRandomEdits(t *testing.T) {
 		_, rel, _ := strings.Cut(done[len(done)-1], " ")
 		name, page, ok := r.Quick(rel)
 		out := NewMemOutput()
-		if _, errs := r.Build(out); errs.HasErrors() {
+		if _, errs := r.Rebuild(out); errs.HasErrors() {
 			continue // a random link can name a case not written yet; the next edits go on from here
 		}
 		if ok {

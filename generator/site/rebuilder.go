@@ -15,14 +15,14 @@ import (
 	"github.com/casebook-cx/casebook/generator/search"
 )
 
-// Builder builds one site again and again, as the preview does, redoing
+// Rebuilder builds one site again and again, as the preview does, redoing
 // only what a change reaches: it parses only the files that changed,
 // converts only their Markdown, and renders only the pages whose
 // fingerprint (see render.Fingerprints) differs from the last good build.
 // Links, lists and the search index are worked out whole each time, which
-// keeps every build equal to a fresh one. A Builder is not safe for
+// keeps every build equal to a fresh one. A Rebuilder is not safe for
 // concurrent use, but for Quick, which may run beside a Build.
-type Builder struct {
+type Rebuilder struct {
 	root  string
 	opts  Options
 	pages *content.Cache
@@ -37,7 +37,7 @@ type Builder struct {
 	sources map[*content.Page]uint64 // front matter hashes, by page
 	outputs map[string]kept          // by output name
 	lastMu  sync.Mutex               // Quick reads last while a Build may run
-	last    *build                   // the whole build, which Quick renders against
+	last    *pass                    // the whole build, which Quick renders against
 
 	// Filled during a build:
 	mu         sync.Mutex
@@ -52,17 +52,17 @@ type kept struct {
 	data []byte
 }
 
-// NewBuilder prepares to build the site in root.
-func NewBuilder(root string, opts Options) *Builder {
-	return &Builder{root: root, opts: opts, pages: content.NewCache(), words: search.NewCache()}
+// NewRebuilder prepares to build the site in root.
+func NewRebuilder(root string, opts Options) *Rebuilder {
+	return &Rebuilder{root: root, opts: opts, pages: content.NewCache(), words: search.NewCache()}
 }
 
-// Build builds the site into out, reusing what it can of the last good
-// build. Like Build, it writes nothing usable on errors; the next build
+// Rebuild builds the site into out, reusing what it can of the last good
+// build. Like Rebuild, it writes nothing usable on errors; the next build
 // then compares with the last good one.
-func (r *Builder) Build(out Output) (Stats, diag.List) {
+func (r *Rebuilder) Rebuild(out Output) (Stats, diag.List) {
 	r.newSources, r.newOutputs, r.newTexts = map[*content.Page]uint64{}, map[string]kept{}, map[*content.Page]filled{}
-	b := &build{root: r.root, opts: r.opts, reuse: r}
+	b := &pass{root: r.root, opts: r.opts, reuse: r}
 	stats, errs := b.run(out)
 	if b.docs != nil {
 		r.docs = b.docs
@@ -86,8 +86,8 @@ func (r *Builder) Build(out Output) (Stats, diag.List) {
 	return stats, errs
 }
 
-// pageCache is the content cache of a Builder; nil for a one-off build.
-func (r *Builder) pageCache() *content.Cache {
+// pageCache is the content cache of a Rebuilder; nil for a one-off build.
+func (r *Rebuilder) pageCache() *content.Cache {
 	if r == nil {
 		return nil
 	}
@@ -95,8 +95,8 @@ func (r *Builder) pageCache() *content.Cache {
 }
 
 // searchIndex builds a language's search index, handing each file to put,
-// in a Builder counting the words of changed pages only.
-func (r *Builder) searchIndex(lang string, docs []search.Doc, put func(name string, data []byte) error) error {
+// in a Rebuilder counting the words of changed pages only.
+func (r *Rebuilder) searchIndex(lang string, docs []search.Doc, put func(name string, data []byte) error) error {
 	if r == nil {
 		return search.Write(lang, docs, put)
 	}
@@ -105,7 +105,7 @@ func (r *Builder) searchIndex(lang string, docs []search.Doc, put func(name stri
 
 // doc is the converted body of a page that did not change since the last
 // build, or nil.
-func (r *Builder) doc(p *content.Page) *markdown.Doc {
+func (r *Rebuilder) doc(p *content.Page) *markdown.Doc {
 	if r == nil {
 		return nil
 	}
@@ -114,7 +114,7 @@ func (r *Builder) doc(p *content.Page) *markdown.Doc {
 
 // sourceHash hashes what a loaded page holds besides its body (which its
 // rendered Content stands for): identity and front matter.
-func (r *Builder) sourceHash(p *content.Page) uint64 {
+func (r *Rebuilder) sourceHash(p *content.Page) uint64 {
 	if sum, ok := r.sources[p]; ok {
 		r.remember(func() { r.newSources[p] = sum })
 		return sum
@@ -124,7 +124,7 @@ func (r *Builder) sourceHash(p *content.Page) uint64 {
 	return sum
 }
 
-func (r *Builder) remember(f func()) {
+func (r *Rebuilder) remember(f func()) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	f()
@@ -135,7 +135,7 @@ func (r *Builder) remember(f func()) {
 // output that is a Keeper keeps the unchanged bytes itself; then make
 // writes or keeps the page itself, stored is true, and the caller writes
 // nothing.
-func (r *Builder) make(o output, out Output) (data []byte, rendered, stored bool, err error) {
+func (r *Rebuilder) make(o output, out Output) (data []byte, rendered, stored bool, err error) {
 	if r == nil || o.fingerprint == nil {
 		data, err = o.render()
 		return data, o.html, false, err
@@ -162,7 +162,7 @@ func (r *Builder) make(o output, out Output) (data []byte, rendered, stored bool
 }
 
 // views are every page view of a build, for fingerprinting.
-func (b *build) allViews() []*render.Page {
+func (b *pass) allViews() []*render.Page {
 	return slices.Collect(maps.Values(b.views))
 }
 
@@ -181,9 +181,9 @@ type relatedFile struct {
 }
 
 // relatedCases scores the related cases through the ranking rank gives,
-// or, in a Builder, reuses the last build's when nothing they depend on
+// or, in a Rebuilder, reuses the last build's when nothing they depend on
 // changed.
-func (r *Builder) relatedCases(rank func() *link.Ranking, cases []*content.Page, frameworks map[*content.Page][]*content.Page, g *link.Graph) map[*content.Page][]link.Related {
+func (r *Rebuilder) relatedCases(rank func() *link.Ranking, cases []*content.Page, frameworks map[*content.Page][]*content.Page, g *link.Graph) map[*content.Page][]link.Related {
 	if r == nil {
 		return rank().Related(g)
 	}
@@ -243,7 +243,7 @@ type filled struct {
 // did not change and its links lead to the same places under the same
 // titles, else fill's. A page that shows another page's text is filled
 // every time, as that text may have changed.
-func (r *Builder) filledText(p *content.Page, doc *markdown.Doc, links []link.Target, fill func() filled) filled {
+func (r *Rebuilder) filledText(p *content.Page, doc *markdown.Doc, links []link.Target, fill func() filled) filled {
 	if r == nil {
 		return fill()
 	}
