@@ -57,8 +57,8 @@ func needBrowser(t *testing.T) {
 func TestPdfUnknownCase(t *testing.T) {
 	needBrowser(t)
 	code, _, stderr := casebook(t, "pdf", "../..", "no-such-case", "--out", filepath.Join(t.TempDir(), "x.pdf"))
-	if code != exitContent || !strings.Contains(stderr, `"no-such-case": no case is called that`) || !strings.Contains(stderr, "washing-machine") {
-		t.Errorf("exit %d, stderr %q; want 1 naming the case and listing the cases", code, stderr)
+	if code != exitContent || !strings.HasPrefix(stderr, `error: "no-such-case": no case is called that`) || !strings.Contains(stderr, "washing-machine") {
+		t.Errorf("exit %d, stderr %q; want 1 naming the case and listing the cases, and no file (the command line is wrong)", code, stderr)
 	}
 }
 

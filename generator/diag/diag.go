@@ -48,6 +48,9 @@ type Diagnostic struct {
 }
 
 func (d Diagnostic) String() string {
+	if d.Path == "" { // a wrong command line: nothing in a file to point at
+		return string(d.Severity) + ": " + d.Message
+	}
 	return d.Pos.String() + ": " + string(d.Severity) + ": " + d.Message
 }
 

@@ -26,3 +26,18 @@ func TestSortAndDedupe(t *testing.T) {
 		t.Errorf("severities mixed up: %v", l)
 	}
 }
+
+func TestStringPointsOnlyAtAFile(t *testing.T) {
+	for _, c := range []struct {
+		d    Diagnostic
+		want string
+	}{
+		{Diagnostic{Pos: Pos{Path: "content/a.md", Line: 3, Col: 7}, Severity: Error, Message: "bad"}, "content/a.md:3:7: error: bad"},
+		{Diagnostic{Pos: Pos{Path: "casebook.yaml"}, Severity: Warning, Message: "odd"}, "casebook.yaml: warning: odd"},
+		{Diagnostic{Severity: Error, Message: `"x": no case is called that`}, `error: "x": no case is called that`},
+	} {
+		if got := c.d.String(); got != c.want {
+			t.Errorf("String() = %q, want %q", got, c.want)
+		}
+	}
+}

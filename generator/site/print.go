@@ -54,7 +54,7 @@ func (b *pass) planPrint() diag.List {
 	if pr.Tag != "" {
 		t := slices.IndexFunc(l.tags, func(t *render.Term) bool { return same(t.Name, pr.Tag) || same(t.Slug, pr.Tag) })
 		if t < 0 {
-			errs.Errorf(diag.Pos{Path: content.Dir}, "--tag %s: no case has this tag", pr.Tag)
+			errs.Errorf(diag.Pos{}, "--tag %s: no case has this tag", pr.Tag)
 		} else {
 			add(casesIn(l.tags[t].Pages, l)...)
 		}
@@ -62,7 +62,7 @@ func (b *pass) planPrint() diag.List {
 	if pr.Framework != "" {
 		f := slices.IndexFunc(l.frameworks, func(f *render.Page) bool { return names(f, pr.Framework) })
 		if f < 0 {
-			errs.Errorf(diag.Pos{Path: content.Dir}, "--framework %s: no framework is called that (by slug, title or alias)", pr.Framework)
+			errs.Errorf(diag.Pos{}, "--framework %s: no framework is called that (by slug, title or alias)", pr.Framework)
 		} else {
 			add(casesIn(l.frameworks[f].Cases, l)...)
 		}
@@ -83,7 +83,7 @@ func (b *pass) planPrint() diag.List {
 			for k, p := range own {
 				slugs[k] = p.Slug
 			}
-			errs.Errorf(diag.Pos{Path: content.Dir}, "%q: no case is called that (by slug, title or alias); the cases are: %s", name, strings.Join(slugs, ", "))
+			errs.Errorf(diag.Pos{}, "%q: no case is called that (by slug, title or alias); the cases are: %s", name, strings.Join(slugs, ", "))
 			continue
 		}
 		add(own[i])
@@ -92,7 +92,7 @@ func (b *pass) planPrint() diag.List {
 		return errs
 	}
 	if len(chosen) == 0 {
-		errs.Errorf(diag.Pos{Path: content.Dir}, "no case to print: the selection is empty")
+		errs.Errorf(diag.Pos{}, "no case to print: the selection is empty")
 		return errs
 	}
 	v := b.view(l, "print", l.prefix+PrintDir, b.site.Title)
