@@ -60,6 +60,37 @@ func TestNewCaseTemplatePlaceholders(t *testing.T) {
 	}
 }
 
+// TestBuildIsQuietAboutDrafts: a build that leaves a new, unfinished
+// draft out says nothing of its placeholders (check, build --drafts and
+// the preview do); an error in the draft still stops the build, since a
+// page that cannot be read cannot be known to be a draft.
+func TestBuildIsQuietAboutDrafts(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "lib")
+	casebook(t, "init", dir)
+	if code, _, stderr := casebook(t, "new", "case", "Half written", dir); code != exitOK {
+		t.Fatalf("new: %s", stderr)
+	}
+	if code, _, stderr := casebook(t, "build", dir); code != exitOK || strings.Contains(stderr, "half-written.md") {
+		t.Errorf("build without --drafts: exit %d, stderr:\n%s", code, stderr)
+	}
+	for _, args := range [][]string{{"build", "--drafts", dir}, {"check", dir}} {
+		if _, _, stderr := casebook(t, args...); strings.Count(stderr, "content/cases/half-written.md:") != 8 {
+			t.Errorf("%s: want the draft's 8 placeholder warnings, got:\n%s", args[0], stderr)
+		}
+	}
+	file := filepath.Join(dir, "content", "cases", "half-written.md")
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, []byte(strings.Replace(string(src), "service: 5", "service: lots", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := casebook(t, "build", dir); code != exitContent || !strings.Contains(stderr, "half-written.md:") || !strings.Contains(stderr, "error: ratings.service") {
+		t.Errorf("build of a draft with an error: exit %d, stderr:\n%s", code, stderr)
+	}
+}
+
 // TestSearchNothingMatched: no hits is a line saying so and exit 1, as
 // grep does.
 func TestSearchNothingMatched(t *testing.T) {

@@ -54,6 +54,11 @@ type Options struct {
 	// it takes, with its replacements made in every text; the others are
 	// left out as confidential pages are.
 	Edition string
+	// QuietUnpublished drops the warnings of pages that are not loaded
+	// because they are drafts or say publish: false, keeping their errors:
+	// a build publishes none of them, and a half-written draft would
+	// otherwise warn on every build. casebook check keeps them.
+	QuietUnpublished bool
 }
 
 // Load reads the site at root: its config and every page under content/.
@@ -95,8 +100,12 @@ func Load(root string, opts Options) (*Library, diag.List) {
 	})
 	opts.Cache.keepOnly(pageFiles)
 	for i, p := range pages {
+		published := p != nil && (opts.Drafts || !p.Draft) && p.Publish
+		if p != nil && !published && opts.QuietUnpublished {
+			lists[i] = lists[i].Errors()
+		}
 		errs.Append(lists[i])
-		if p != nil && (opts.Drafts || !p.Draft) && p.Publish {
+		if published {
 			if (p.Confidential && !opts.Confidential) || (ed != nil && !ed.Takes(p, pageFiles[i])) {
 				lib.LeftOut = append(lib.LeftOut, p)
 			} else {

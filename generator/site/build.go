@@ -118,6 +118,9 @@ type pass struct {
 	// leftOutStatic are the files under static/, by output name, that only
 	// left-out pages name.
 	leftOutStatic map[string]bool
+	// publishing is set for a one-off build, which says nothing of pages
+	// it leaves out as unpublished drafts (check and the preview do).
+	publishing bool
 	// checkOnly skips what only rendering needs (related cases), for
 	// Rebuilder.Analyze.
 	checkOnly bool
@@ -165,7 +168,7 @@ func Check(root string, opts Options) diag.List {
 // Build runs the whole pipeline into out. On errors it writes nothing
 // (DiskOutput) or a partial set the caller discards (MemOutput).
 func Build(root string, opts Options, out Output) (Stats, diag.List) {
-	return (&pass{root: root, opts: opts}).run(out)
+	return (&pass{root: root, opts: opts, publishing: true}).run(out)
 }
 
 // run runs the whole pipeline into out.
@@ -218,7 +221,7 @@ func (b *pass) prepare() diag.List {
 	var errs diag.List
 	b.timed("load", func() {
 		b.lib, errs = content.Load(b.root, content.Options{Drafts: b.opts.Drafts, Cache: b.reuse.pageCache(), Overlay: b.opts.Overlay, BaseURL: b.opts.BaseURL,
-			Confidential: b.opts.Confidential || b.opts.Preview, Edition: b.opts.Edition})
+			Confidential: b.opts.Confidential || b.opts.Preview, Edition: b.opts.Edition, QuietUnpublished: b.publishing})
 		var terrs diag.List
 		b.tmpl, terrs = render.LoadTemplates(b.root)
 		errs.Append(terrs)
