@@ -4,10 +4,10 @@ import (
 	"html/template"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/casebook-cx/casebook/generator/chart"
 	"github.com/casebook-cx/casebook/generator/content"
+	"github.com/casebook-cx/casebook/generator/stats"
 )
 
 // A compare page puts cases side by side (the view's Pages): their
@@ -52,7 +52,7 @@ func (v *View) CompareChart() template.HTML {
 	for _, p := range v.Pages {
 		sr := chart.Series{Label: p.Title, Scores: map[string]chart.Stage{}}
 		for _, st := range p.Journey {
-			key := strings.ToLower(strings.TrimSpace(st.Stage))
+			key := stats.Key(st.Stage)
 			if !slices.Contains(keys, key) {
 				keys, names = append(keys, key), append(names, st.Stage)
 			}
@@ -94,7 +94,7 @@ func (v *View) CompareRoles() []RoleRow {
 			if role == "" {
 				role = a.Actor
 			}
-			key := strings.ToLower(strings.TrimSpace(role))
+			key := stats.Key(role)
 			r, ok := at[key]
 			if !ok {
 				r = len(rows)

@@ -15,9 +15,10 @@ import (
 	"github.com/casebook-cx/casebook/generator/content"
 )
 
-// key is how stage and role names are matched across cases: free text,
-// so regardless of case and surrounding spaces.
-func key(name string) string { return strings.ToLower(strings.TrimSpace(name)) }
+// Key is how stage and role names are matched across cases (here and on
+// compare pages): they are free text, so regardless of case and
+// surrounding spaces.
+func Key(name string) string { return strings.ToLower(strings.TrimSpace(name)) }
 
 // Round1 rounds a mean to one decimal, as charts and their tables show it.
 func Round1(v float64) float64 { return float64(int(v*10+0.5)) / 10 }
@@ -31,7 +32,7 @@ func MeanStages(cases []*content.Page) []chart.Stage {
 	place := map[string]float64{}
 	for _, c := range cases {
 		for i, s := range c.Journey {
-			k := key(s.Stage)
+			k := Key(s.Stage)
 			st := sums[k]
 			if st == nil {
 				st = &chart.Stage{Name: s.Stage}
@@ -53,7 +54,7 @@ func MeanStages(cases []*content.Page) []chart.Stage {
 		out[i] = st
 	}
 	slices.SortStableFunc(out, func(a, b chart.Stage) int {
-		return cmp.Compare(place[key(a.Name)]/float64(a.Count), place[key(b.Name)]/float64(b.Count))
+		return cmp.Compare(place[Key(a.Name)]/float64(a.Count), place[Key(b.Name)]/float64(b.Count))
 	})
 	return out
 }
@@ -107,7 +108,7 @@ func Roles(cases []*content.Page) []chart.ChainStat {
 	byRole := map[string]*chart.ChainStat{}
 	for _, c := range cases {
 		for _, a := range c.Chain {
-			role := key(a.Role)
+			role := Key(a.Role)
 			if role == "" {
 				continue
 			}
