@@ -25,7 +25,7 @@ type Analysis struct {
 
 // Analyze checks the library as the texts in overlay (by root-relative
 // path) and the files on disk have it, without rendering: load, convert,
-// link, orphans. Like Build, it parses and converts only what changed
+// link, orphans. Like Rebuild, it parses and converts only what changed
 // since its last run, so an editor can call it on every pause in typing.
 // The source of each diagnostic's span is the overlay's text where it
 // has one.

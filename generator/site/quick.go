@@ -15,10 +15,10 @@ import (
 // Quick shows an edit at once. It renders the page of one source file
 // (a slash-separated path relative to the site root, as
 // "content/cases/x.md") again, against the last good build, and returns
-// its output's name and bytes. A Build must follow in any case: Quick
-// makes the edited page alone, and Build brings the rest of the site
+// its output's name and bytes. A Rebuild must follow in any case: Quick
+// makes the edited page alone, and Rebuild brings the rest of the site
 // (backlinks quoting the edited text, lists, the search index) up to date.
-// When nothing else changed since the last good build and that Build
+// When nothing else changed since the last good build and that Rebuild
 // succeeds, the page Quick returns is the one it makes.
 //
 // That holds because Quick answers only for edits that change nothing the
@@ -27,11 +27,11 @@ import (
 // URL), its draft state, title, tags, industry, frameworks and aliases,
 // and link to the same pages as before (not to itself). (Two pages saved
 // at once may quote each other in their backlinks, so Quick takes one.)
-// For any other change, or any error, ok is false; the Build that follows
+// For any other change, or any error, ok is false; the Rebuild that follows
 // reports the errors.
 //
-// Quick only reads the last good build, which no later Build changes, so
-// it may run while a Build runs.
+// Quick only reads the last good build, which no later Rebuild changes, so
+// it may run while a Rebuild runs.
 func (r *Rebuilder) Quick(file string) (name string, data []byte, ok bool) {
 	r.lastMu.Lock()
 	last := r.last

@@ -7,10 +7,10 @@ import (
 	"testing"
 )
 
-// TestQuickEqualsBuild makes the edits Quick answers for and checks that
-// the page it renders is byte for byte the one the following Build makes,
+// TestQuickEqualsRebuild makes the edits Quick answers for and checks that
+// the page it renders is byte for byte the one the following Rebuild makes,
 // and that it refuses the edits whose effects reach past the page.
-func TestQuickEqualsBuild(t *testing.T) {
+func TestQuickEqualsRebuild(t *testing.T) {
 	root, r := builtSample(t)
 	const washer = "content/cases/washing-machine.md"
 	replace := func(old, new string) func(string) string {
@@ -83,10 +83,10 @@ func builtSample(t *testing.T) (root string, r *Rebuilder) {
 	return root, r
 }
 
-// TestQuickBesideBuild runs Quick while a Build runs, for the race
+// TestQuickBesideRebuild runs Quick while a Rebuild runs, for the race
 // detector: the preview shows a save at once while the full rebuild of
 // the one before goes on.
-func TestQuickBesideBuild(t *testing.T) {
+func TestQuickBesideRebuild(t *testing.T) {
 	root, r := builtSample(t)
 	const washer = "content/cases/washing-machine.md"
 	var wg sync.WaitGroup

@@ -21,7 +21,7 @@ import (
 // fingerprint (see render.Fingerprints) differs from the last good build.
 // Links, lists and the search index are worked out whole each time, which
 // keeps every build equal to a fresh one. A Rebuilder is not safe for
-// concurrent use, but for Quick, which may run beside a Build.
+// concurrent use, but for Quick, which may run beside a Rebuild.
 type Rebuilder struct {
 	root  string
 	opts  Options
@@ -36,7 +36,7 @@ type Rebuilder struct {
 	// Of the last good build:
 	sources map[*content.Page]uint64 // front matter hashes, by page
 	outputs map[string]kept          // by output name
-	lastMu  sync.Mutex               // Quick reads last while a Build may run
+	lastMu  sync.Mutex               // Quick reads last while a Rebuild may run
 	last    *pass                    // the whole build, which Quick renders against
 
 	// Filled during a build:
@@ -58,7 +58,7 @@ func NewRebuilder(root string, opts Options) *Rebuilder {
 }
 
 // Rebuild builds the site into out, reusing what it can of the last good
-// build. Like Rebuild, it writes nothing usable on errors; the next build
+// build. Like Build, it writes nothing usable on errors; the next build
 // then compares with the last good one.
 func (r *Rebuilder) Rebuild(out Output) (Stats, diag.List) {
 	r.newSources, r.newOutputs, r.newTexts = map[*content.Page]uint64{}, map[string]kept{}, map[*content.Page]filled{}

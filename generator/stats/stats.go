@@ -132,7 +132,8 @@ func Roles(cases []*content.Page) []chart.ChainStat {
 }
 
 // IndustryGap is the mean, over an industry's cases with a journey, of
-// each case's largest Target−Delivered gap.
+// each case's largest Target−Delivered gap; a case that delivered every
+// target counts as 0.
 type IndustryGap struct {
 	Industry string // as the first of its cases writes it
 	Slug     string

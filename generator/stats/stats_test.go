@@ -51,6 +51,10 @@ func TestMostCommonKeepsTheCommonestAndPutsTheWorstFirst(t *testing.T) {
 	if names(got) != "[common, large gap fairly common common, small gap]" {
 		t.Errorf("MostCommon(3) = %s", names(got))
 	}
+	// Of the two stages five cases have, the worse.
+	if got := MostCommon(stages, 1); names(got) != "[common, large gap]" {
+		t.Errorf("MostCommon(1) = %s", names(got))
+	}
 	if stages[0].Name != "rare and awful" {
 		t.Errorf("MostCommon reordered its argument: %s", names(stages))
 	}
@@ -71,12 +75,14 @@ func TestRolesPutsTheMostBrokenFirst(t *testing.T) {
 	got := Roles([]*content.Page{
 		chain(content.Actor{Role: "Retailer", Care: "high"}, content.Actor{Role: "Courier", Care: "broken"}, content.Actor{Actor: "no role", Care: "broken"}),
 		chain(content.Actor{Role: " retailer ", Care: "broken"}, content.Actor{Role: "Courier", Care: "broken"}, content.Actor{Role: "Maker", Care: "low"}),
+		// Unbroken: more parties first, then by name.
+		chain(content.Actor{Role: "installer", Care: "high"}, content.Actor{Role: "installer", Care: "low"}, content.Actor{Role: "bank", Care: "high"}, content.Actor{Role: "airline", Care: "medium"}),
 	})
 	var rows []string
 	for _, r := range got {
 		rows = append(rows, fmt.Sprintf("%s %d/%d", r.Role, r.Counts["broken"], r.Total))
 	}
-	if fmt.Sprint(rows) != "[courier 2/2 retailer 1/2 maker 0/1]" {
+	if fmt.Sprint(rows) != "[courier 2/2 retailer 1/2 installer 0/2 airline 0/1 bank 0/1 maker 0/1]" {
 		t.Errorf("Roles = %v", rows)
 	}
 }
