@@ -6,8 +6,10 @@
 package leak
 
 import (
+	"bytes"
 	"encoding/json"
 	"html"
+	"net/url"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -84,6 +86,16 @@ type edge struct {
 // the source, or capitalised in a heading, still matches.
 var fold [256]byte
 
+// longSpaces are what also reads as a space, longer than a byte: the
+// no-break space (typed by accident with Option+Space on a Mac, and
+// invisible in the output) in UTF-8 and as HTML writes it, and the
+// narrow no-break space. mayStartSpace marks their first bytes, which
+// are all the search looks for them at.
+var (
+	longSpaces    = [][]byte{[]byte("\u00a0"), []byte("&nbsp;"), []byte("&#160;"), []byte("&#xa0;"), []byte("\u202f")}
+	mayStartSpace [256]bool
+)
+
 func init() {
 	for i := range fold {
 		fold[i] = byte(i)
@@ -94,6 +106,56 @@ func init() {
 	for _, c := range "\n\r\t\f\v" {
 		fold[c] = ' '
 	}
+	for _, sp := range longSpaces {
+		mayStartSpace[sp[0]] = true
+	}
+}
+
+// spaceAt is the length of the space at data[i]: 1 for a whitespace
+// byte, more for a longer space, 0 for anything else.
+func spaceAt(data []byte, i int) int {
+	if fold[data[i]] == ' ' {
+		return 1
+	}
+	if mayStartSpace[data[i]] {
+		for _, sp := range longSpaces {
+			if bytes.HasPrefix(data[i:], sp) || len(sp) == 6 && hasPrefixFold(data[i:], sp) {
+				return len(sp)
+			}
+		}
+	}
+	return 0
+}
+
+// spaceBefore is the length of the space that ends at data[end], as
+// spaceAt.
+func spaceBefore(data []byte, end int) int {
+	if end == 0 {
+		return 0
+	}
+	if fold[data[end-1]] == ' ' {
+		return 1
+	}
+	for _, sp := range longSpaces {
+		if start := end - len(sp); start >= 0 && (bytes.Equal(data[start:end], sp) || hasPrefixFold(data[start:end], sp)) {
+			return len(sp)
+		}
+	}
+	return 0
+}
+
+// hasPrefixFold is bytes.HasPrefix without the case of ASCII letters
+// (&NBSP; and &#XA0; are spaces too).
+func hasPrefixFold(data, prefix []byte) bool {
+	if len(data) < len(prefix) {
+		return false
+	}
+	for i, c := range prefix {
+		if fold[data[i]] != fold[c] {
+			return false
+		}
+	}
+	return true
 }
 
 // New prepares a scanner for secrets. Secrets shorter than MinLength
@@ -131,9 +193,11 @@ func New(secrets []Secret) *Scanner {
 func (s *Scanner) Len() int { return len(s.secrets) }
 
 // forms are the ways text may stand in the output: as it is, escaped for
-// HTML and XML, and escaped inside a JSON string.
+// HTML and XML (as html/template writes it, and as goldmark writes a page's
+// text), escaped inside a JSON string, and in an address (a link to
+// "Client name fees.pdf" holds Client%20name).
 func forms(text string) []string {
-	out := []string{text, html.EscapeString(text)}
+	out := []string{text, html.EscapeString(text), markdownEscaper.Replace(text), url.PathEscape(text), url.QueryEscape(text)}
 	for _, escapeHTML := range []bool{true, false} {
 		var b strings.Builder
 		enc := json.NewEncoder(&b)
@@ -144,6 +208,9 @@ func forms(text string) []string {
 	}
 	return out
 }
+
+// markdownEscaper escapes as goldmark does the text of a page.
+var markdownEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")
 
 func foldString(s string) []byte {
 	b := []byte(s)
@@ -350,6 +417,11 @@ func (s *Scanner) search(data []byte, hit func(secret int32, start, end int)) {
 	dense, class, classes, rows, ends := s.dense, &s.class, s.classes, int32(s.rows), s.ends
 	for i := 0; i < len(data); i++ {
 		c := fold[data[i]]
+		if mayStartSpace[data[i]] {
+			if n := spaceAt(data, i); n > 1 {
+				c, i = ' ', i+n-1
+			}
+		}
 		if c == ' ' {
 			if space {
 				continue
@@ -378,15 +450,17 @@ func (s *Scanner) search(data []byte, hit func(secret int32, start, end int)) {
 }
 
 // matchStart finds where a match of length folded bytes ending at end
-// starts, a run of whitespace counting as one byte as the search read it.
+// starts, a run of spaces counting as one byte as the search read it.
 func matchStart(data []byte, end, length int) int {
 	i := end
 	for length > 0 && i > 0 {
-		i--
-		if fold[data[i]] == ' ' {
-			for i > 0 && fold[data[i-1]] == ' ' {
-				i--
+		if n := spaceBefore(data, i); n > 0 {
+			for n > 0 {
+				i -= n
+				n = spaceBefore(data, i)
 			}
+		} else {
+			i--
 		}
 		length--
 	}

@@ -68,6 +68,34 @@ func TestFound(t *testing.T) {
 	}
 }
 
+// TestDisguisedForms: what a writer can type, or goldmark and a link can
+// make of a secret, without its reader seeing any difference: no-break
+// spaces in any mix with plain ones (Option+Space on a Mac), as UTF-8 or
+// as HTML entities; quotes as goldmark escapes them; a file name in an
+// address.
+func TestDisguisedForms(t *testing.T) {
+	s := New([]Secret{{Text: "Zephyr Holdings fees", What: "name"}, {Text: `the "blue" plan`, What: "quote"}})
+	for _, tc := range []struct{ data, found string }{
+		{"<p>for Zephyr\u00a0Holdings fees, see</p>", "Zephyr\u00a0Holdings fees"},
+		{"<p>for Zephyr&nbsp;Holdings&#160;fees</p>", "Zephyr&nbsp;Holdings&#160;fees"},
+		{"<p>for Zephyr&NBSP;Holdings \u202ffees</p>", "Zephyr&NBSP;Holdings \u202ffees"},
+		{"{\"text\":\"Zephyr\u00a0 Holdings fees\"}", "Zephyr\u00a0 Holdings fees"}, // as encoding/json writes it
+		{`<a href="https://drive.example.com/Zephyr%20Holdings%20fees.pdf">`, "Zephyr%20Holdings%20fees"},
+		{`<a href="/find?q=zephyr+holdings+fees">`, "zephyr+holdings+fees"},
+		{"<p>we discussed the &quot;blue&quot; plan.</p>", "the &quot;blue&quot; plan"},
+	} {
+		hits := s.Scan("a.html", []byte(tc.data), true)
+		if len(hits) != 1 || hits[0].Found != tc.found {
+			t.Errorf("Scan(%q) = %+v, want one hit found as %q", tc.data, hits, tc.found)
+		}
+	}
+	for _, data := range []string{"Zephyr&nbsp;Holdingsfees", "Zephyr&amp;nbsp;Holdings fees", "Zephyr\u00a9Holdings fees"} {
+		if hits := s.Scan("a.html", []byte(data), true); len(hits) != 0 {
+			t.Errorf("Scan(%q) = %+v, want nothing: no space there", data, hits)
+		}
+	}
+}
+
 // TestOverlapping checks the failure links: patterns inside others, and
 // one starting where another fails.
 func TestOverlapping(t *testing.T) {

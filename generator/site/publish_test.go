@@ -242,6 +242,10 @@ func TestLeakCheckFails(t *testing.T) {
 			`content/cases/open-case.md:13:14: error: leak: a private: value of content/cases/open-case.md as a slug, "mirja-salonen", is in the name of output file tags/mirja-salonen/index.html at byte 5;`},
 		{"private value in a static file", "-- static/notes.txt --\nCall +358 40 123 4567 after five.\n",
 			`error: leak: a private: value of content/cases/open-case.md, "+358 40 123 4567", is in the output file notes.txt at byte 5;`},
+		{"title with a no-break space", "-- content/about.md --\n# About\n\nWe once helped Zephyr\u00a0Bank&nbsp;Overdraft, quietly.\n",
+			`content/cases/zephyr.md:2:8: error: leak: the title of confidential page content/cases/zephyr.md, "Zephyr Bank overdraft", is in the output file about/index.html at byte `},
+		{"title in a link's address", "-- content/about.md --\n# About\n\nSee [the fees](https://drive.example.com/Zephyr%20Bank%20overdraft.pdf).\n",
+			`content/cases/zephyr.md:2:8: error: leak: the title of confidential page content/cases/zephyr.md, "Zephyr Bank overdraft", is in the output file about/index.html at byte `},
 		{"address in a static file name", "-- static/cases/zephyr/x.txt --\nhello\n",
 			`content/cases/zephyr.md:1:1: error: leak: the address of confidential page content/cases/zephyr.md, "cases/zephyr/", is in the name of output file cases/zephyr/x.txt at byte 0;`},
 	} {
