@@ -34,6 +34,10 @@ type Library struct {
 	// take). Links may name them, which is an error, and the leak check
 	// searches the output for what they say.
 	LeftOut []*Page
+	// Unpublished are the pages this build does not publish at all:
+	// drafts (without Options.Drafts) and pages with publish: false. A
+	// link may name one by mistake, and is told so.
+	Unpublished []*Page
 }
 
 // Options change what Load keeps.
@@ -105,6 +109,9 @@ func Load(root string, opts Options) (*Library, diag.List) {
 			lists[i] = lists[i].Errors()
 		}
 		errs.Append(lists[i])
+		if p != nil && !published {
+			lib.Unpublished = append(lib.Unpublished, p)
+		}
 		if published {
 			if (p.Confidential && !opts.Confidential) || (ed != nil && !ed.Takes(p, pageFiles[i])) {
 				lib.LeftOut = append(lib.LeftOut, p)

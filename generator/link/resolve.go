@@ -24,6 +24,7 @@ type Resolver struct {
 	files       map[string]bool     // the other files under the content folder, by path relative to it
 	byBase      map[string][]string // the same, by lowercased file name
 	leftOut     map[*content.Page]bool
+	unpublished *Resolver // drafts and publish: false pages, for what a link to one is told
 }
 
 // Missing is the error for a name that names no page or file: a note not
@@ -88,6 +89,45 @@ func (r *Resolver) AddLeftOut(pages []*content.Page) {
 		}
 	}
 }
+
+// AddUnpublished indexes pages no build of these options publishes
+// (drafts, pages with publish: false). A link naming one still names no
+// page, but its error says which page it is and why it is not there,
+// rather than that nothing has that name.
+func (r *Resolver) AddUnpublished(pages []*content.Page) {
+	if len(pages) > 0 {
+		r.unpublished = NewResolver(pages, &content.Config{Languages: []string{r.defaultLang}, NoContentDir: r.notes})
+		r.unpublished.contentDir = r.contentDir
+	}
+}
+
+// notPublished is the error for a name that names no page of the build,
+// when it names one of its unpublished pages (found by find in them),
+// else err.
+func (r *Resolver) notPublished(err error, find func(u *Resolver) (*content.Page, error)) error {
+	if r.unpublished == nil {
+		return err
+	}
+	p, uerr := find(r.unpublished)
+	if uerr != nil || p == nil {
+		return err
+	}
+	if p.Draft {
+		return &Unpublished{Page: p, missing: missing("%s is a draft, which this build leaves out; build with --drafts, or delete draft: true there to publish it", p.File)}
+	}
+	return &Unpublished{Page: p, missing: missing("%s says publish: false, so no build has it", p.File)}
+}
+
+// Unpublished is the error for a name that names a page the build does
+// not publish. It is a Missing too: where a missing page is a warning,
+// so is this.
+type Unpublished struct {
+	Page    *content.Page
+	missing error
+}
+
+func (e *Unpublished) Error() string { return e.missing.Error() }
+func (e *Unpublished) Unwrap() error { return e.missing }
 
 // LeftOut reports whether p is a page the build leaves out.
 func (r *Resolver) LeftOut(p *content.Page) bool { return r.leftOut[p] }
@@ -196,7 +236,8 @@ func (r *Resolver) Wikilink(from *content.Page, target string) (*content.Page, e
 	}
 	switch len(found) {
 	case 0:
-		return nil, missing("no page is called %q (by slug, title, alias or path)", target)
+		return nil, r.notPublished(missing("no page is called %q (by slug, title, alias or path)", target),
+			func(u *Resolver) (*content.Page, error) { return u.Wikilink(from, target) })
 	case 1:
 		return found[0], nil
 	}
@@ -215,7 +256,8 @@ func (r *Resolver) Framework(from *content.Page, name string) (*content.Page, er
 	found := r.prefer(from, frameworks)
 	switch len(found) {
 	case 0:
-		return nil, fmt.Errorf("no framework is called %q (by slug, title or alias)", name)
+		return nil, r.notPublished(fmt.Errorf("no framework is called %q (by slug, title or alias)", name),
+			func(u *Resolver) (*content.Page, error) { return u.Framework(from, name) })
 	case 1:
 		return found[0], nil
 	}
@@ -240,7 +282,8 @@ func (r *Resolver) File(from *content.Page, target string) (*content.Page, error
 			return r.Wikilink(from, target)
 		}
 	}
-	return nil, missing("no page at %s (%s)", target, file)
+	return nil, r.notPublished(missing("no page at %s (%s)", target, file),
+		func(u *Resolver) (*content.Page, error) { return u.File(from, target) })
 }
 
 func (r *Resolver) prefer(from *content.Page, pages []*content.Page) []*content.Page {

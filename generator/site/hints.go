@@ -1,6 +1,7 @@
 package site
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -29,7 +30,10 @@ func brokenLink(r *link.Resolver, p *content.Page, l markdown.Link, to *content.
 	if note != "" {
 		d.Message += "; " + note
 	}
+	var unpublished *link.Unpublished
 	switch {
+	case errors.As(err, &unpublished): // the page is there, not in this build
+		d.Rule = "link-unpublished"
 	case to != nil && strings.HasPrefix(l.Anchor, "^"): // the page is there, the block is not
 		d.Rule = "link-missing-heading"
 	case to != nil: // the page is there, the heading is not
@@ -84,6 +88,11 @@ func unknownFramework(r *link.Resolver, p *content.Page, j int, err error) diag.
 	name := p.Frameworks[j]
 	d := diag.Diagnostic{Pos: p.FrameworkAt[j], Severity: diag.Error, Rule: "unknown-framework",
 		Message: "frameworks[" + strconv.Itoa(j) + "]: " + err.Error()}
+	var unpublished *link.Unpublished
+	if errors.As(err, &unpublished) {
+		d.Rule = "link-unpublished"
+		return d
+	}
 	if r.Known(name) {
 		d.Rule = "ambiguous-framework"
 		return d

@@ -35,6 +35,7 @@ func (b *pass) link() diag.List {
 	r := link.NewResolver(append(slices.Clip(b.lib.Pages), b.lib.Unloaded...), b.lib.Config)
 	r.AddFiles(b.lib.Files)
 	r.AddLeftOut(b.lib.LeftOut)
+	r.AddUnpublished(b.lib.Unpublished)
 	for p, doc := range b.docs {
 		ids := make([]string, 0, len(doc.Headings)+len(doc.Blocks))
 		for _, h := range doc.Headings {
@@ -143,7 +144,11 @@ func resolveLinks(r *link.Resolver, cfg *content.Config, p *content.Page, doc *m
 		if err != nil {
 			var m *link.Missing
 			if warn && errors.As(err, &m) {
-				errs.Add(brokenLink(r, p, l, nil, pos, err, diag.Warning, "it shows as text until the page or file exists"))
+				note := "it shows as text until the page or file exists"
+				if unpublished := (*link.Unpublished)(nil); errors.As(err, &unpublished) {
+					note = "it shows as text"
+				}
+				errs.Add(brokenLink(r, p, l, nil, pos, err, diag.Warning, note))
 				out[i] = link.Target{Missing: true}
 				continue
 			}

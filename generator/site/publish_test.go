@@ -225,6 +225,58 @@ As in [[Zephyr affair|the bank]], and [the same](zephyr.md).
 	}
 }
 
+// TestLinkToUnpublishedPage: a link, Markdown link or frameworks entry
+// naming a draft or a publish: false page says which page that is and why
+// the build has not got it; with --drafts the draft links as any page.
+func TestLinkToUnpublishedPage(t *testing.T) {
+	ar := txtar.Parse([]byte(`-- casebook.yaml --
+title: T
+-- content/frameworks/sketch.md --
+---
+title: Sketch method
+draft: true
+---
+Not yet.
+-- content/cases/notes.md --
+---
+title: Internal notes
+publish: false
+---
+Ours.
+-- content/cases/a.md --
+---
+title: A
+frameworks: [sketch method]
+---
+See [[Sketch method]], [[Internal notes]] and [the notes](notes.md).
+`))
+	root := writeSite(t, ar)
+	_, errs := Build(root, Options{}, NewMemOutput())
+	got := errs.Errors().Error()
+	for _, want := range []string{
+		`content/cases/a.md:3:14: error: frameworks[0]: content/frameworks/sketch.md is a draft, which this build leaves out; build with --drafts, or delete draft: true there to publish it`,
+		`content/cases/a.md:5:5: error: [[Sketch method]]: content/frameworks/sketch.md is a draft, which this build leaves out`,
+		`content/cases/a.md:5:24: error: [[Internal notes]]: content/cases/notes.md says publish: false, so no build has it`,
+		`content/cases/a.md:5:47: error: link to notes.md: content/cases/notes.md says publish: false, so no build has it`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %s in\n%s", want, got)
+		}
+	}
+	for _, d := range errs.Errors() {
+		if d.Rule != "link-unpublished" {
+			t.Errorf("rule %q for %s", d.Rule, d)
+		}
+	}
+	if strings.Contains(got, "did you mean") || strings.Contains(got, "has no frameworks") {
+		t.Errorf("an unpublished page is no slip of a name; got suggestions:\n%s", got)
+	}
+	_, errs = Build(root, Options{Drafts: true}, NewMemOutput())
+	if got := errs.Errors().Error(); strings.Contains(got, "sketch") || !strings.Contains(got, "says publish: false") {
+		t.Errorf("--drafts: want only the publish: false links refused, got\n%s", got)
+	}
+}
+
 // TestLeakCheckFails feeds a published build texts it must not hold, each
 // in a different place, and wants each named with its output file and
 // the offset, at the place the secret was written.

@@ -83,6 +83,7 @@ var Rules = map[string]string{
 	"link-missing-file":       "a link to a file that does not exist",
 	"link-confidential":       "a published page linking to a confidential page",
 	"link-left-out":           "a page of an edition linking to a page the edition leaves out",
+	"link-unpublished":        "a link or frameworks entry naming a draft or a publish: false page",
 	"unknown-framework":       "a frameworks entry naming no framework",
 	"ambiguous-framework":     "a frameworks entry naming several frameworks",
 	"markdown":                "Markdown that could not be rendered",
