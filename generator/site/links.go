@@ -145,8 +145,9 @@ func resolveLinks(r *link.Resolver, cfg *content.Config, p *content.Page, doc *m
 			var m *link.Missing
 			if warn && errors.As(err, &m) {
 				note := "it shows as text until the page or file exists"
-				if unpublished := (*link.Unpublished)(nil); errors.As(err, &unpublished) {
-					note = "it shows as text"
+				var unpublished *link.Unpublished
+				if errors.As(err, &unpublished) {
+					note = "it shows as text" // the page exists
 				}
 				errs.Add(brokenLink(r, p, l, nil, pos, err, diag.Warning, note))
 				out[i] = link.Target{Missing: true}
