@@ -31,6 +31,38 @@ func TestNewGuards(t *testing.T) {
 	}
 }
 
+// TestInitLeavesAVaultAlone: init in a folder of notes would hide every
+// note behind a new content/ folder, so it refuses and writes nothing; a
+// repository's README.md and dot-folders are no notes.
+func TestInitLeavesAVaultAlone(t *testing.T) {
+	vault := t.TempDir()
+	for name, text := range map[string]string{"Home.md": "# Home\n", "Projects/Alpha.md": "# Alpha\n", ".obsidian/x.md": "", "README.md": "hi\n"} {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(vault, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(vault, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, _, stderr := casebook(t, "init", vault)
+	if code != exitContent || !strings.Contains(stderr, "holds notes already (Home.md, Projects/Alpha.md)") || !strings.Contains(stderr, "casebook serve "+vault) {
+		t.Errorf("init in a vault: exit %d, %q", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(vault, "content")); !os.IsNotExist(err) {
+		t.Errorf("a refused init wrote content/ anyway")
+	}
+	repo := t.TempDir()
+	for _, name := range []string{"README.md", ".git/description.md"} {
+		os.MkdirAll(filepath.Dir(filepath.Join(repo, name)), 0o755)
+		if err := os.WriteFile(filepath.Join(repo, name), []byte("x\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if code, _, stderr := casebook(t, "init", repo); code != exitOK {
+		t.Errorf("init in a new repository: exit %d, %s", code, stderr)
+	}
+}
+
 // TestNewCaseTemplatePlaceholders: a case made by new and left as it is
 // checks with a warning for each placeholder still in it, and no error.
 func TestNewCaseTemplatePlaceholders(t *testing.T) {

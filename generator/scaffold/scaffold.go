@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"text/template"
 	"time"
 
@@ -35,6 +36,10 @@ func Init(dir string) ([]string, error) {
 		if _, err := os.Stat(filepath.Join(dir, existing)); err == nil {
 			return nil, fmt.Errorf("%s already has %s; init starts a new library in an empty folder", dir, existing)
 		}
+	}
+	if notes := notesIn(dir, 3); len(notes) > 0 {
+		return nil, fmt.Errorf("%s holds notes already (%s); casebook builds a folder of notes as it is: casebook serve %s, or casebook build %s. init would start a library beside them in content/, and they would no longer be read",
+			dir, strings.Join(notes, ", "), dir, dir)
 	}
 	var written []string
 	err := fs.WalkDir(library, "library", func(p string, e fs.DirEntry, err error) error {
@@ -169,4 +174,36 @@ func writeNew(path string, data []byte) error {
 		return err
 	}
 	return f.Close()
+}
+
+// notesIn lists up to limit Markdown files under dir, skipping what a
+// folder of notes skips (dot-folders such as .obsidian/ and .git/) and a
+// repository's own README.md and LICENSE.md at the top: a folder with
+// notes in it is an Obsidian vault or the like, which builds as it is.
+func notesIn(dir string, limit int) []string {
+	var found []string
+	filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return nil // a folder that cannot be read holds no notes init could hide
+		}
+		rel, _ := filepath.Rel(dir, p)
+		if rel != "." && content.Ignored(e.Name()) || e.IsDir() && e.Name() == "node_modules" {
+			if e.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if e.IsDir() || !strings.EqualFold(filepath.Ext(p), ".md") {
+			return nil
+		}
+		if top := filepath.Dir(rel) == "."; top && (strings.EqualFold(rel, "README.md") || strings.EqualFold(rel, "LICENSE.md")) {
+			return nil
+		}
+		found = append(found, filepath.ToSlash(rel))
+		if len(found) == limit {
+			return filepath.SkipAll
+		}
+		return nil
+	})
+	return found
 }
