@@ -221,6 +221,23 @@ func (d *Doc) FillRange(start, end int, resolve func(i int) Value) []byte {
 	return fillMarks(d.HTML[start:end], len(d.Links), resolve)
 }
 
+// LinksIn lists the links whose marks stand in the HTML between two
+// offsets (a Section), each once, in order.
+func (d *Doc) LinksIn(start, end int) []int {
+	var in []int
+	src := d.HTML[start:end]
+	for {
+		_, next, _, i, found, complete := nextMark(src)
+		if !found {
+			return in
+		}
+		if complete && (len(in) == 0 || in[len(in)-1] != i) {
+			in = append(in, i)
+		}
+		src = src[next:]
+	}
+}
+
 func fillMarks(src []byte, links int, resolve func(i int) Value) []byte {
 	if !hasMark(src) {
 		return src

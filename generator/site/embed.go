@@ -5,6 +5,7 @@ import (
 	"html"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -26,64 +27,81 @@ func showsPage(l markdown.Link, to link.Target) bool {
 	return l.Embed && l.Block && to.Page != nil
 }
 
-// checkEmbeds finds embeds of pages that show themselves, through
-// others or not, or nest deeper than maxEmbedDepth, and reports each at
-// the embed that closes the cycle or goes too deep. It returns the pages
-// some page shows.
+// shown is what an embed shows: a page, or the heading or block of it
+// that anchor names.
+type shown struct {
+	page   *content.Page
+	anchor string
+}
+
+func (s shown) String() string {
+	if s.anchor == "" {
+		return s.page.File
+	}
+	return s.page.File + "#" + s.anchor
+}
+
+// checkEmbeds finds embeds that would show themselves, through others or
+// not, or nest deeper than maxEmbedDepth, and reports each at the embed
+// that closes the cycle or goes too deep. An embed of a heading or block
+// shows only that part, so only the embeds inside it count: two notes
+// may each embed a part of the other. It returns the pages some page
+// shows.
 func checkEmbeds(pages []*content.Page, docs map[*content.Page]*markdown.Doc, links map[*content.Page][]link.Target) (map[*content.Page]bool, diag.List) {
 	embedded := map[*content.Page]bool{}
 	var errs diag.List
 	reported := map[string]bool{}
-	var visit func(p *content.Page, chain []*content.Page)
-	visit = func(p *content.Page, chain []*content.Page) {
-		doc := docs[p]
+	var visit func(at shown, chain []shown)
+	visit = func(at shown, chain []shown) {
+		doc := docs[at.page]
 		if doc == nil {
 			return
 		}
-		for i, l := range doc.Links {
-			to := links[p][i]
+		indexes := doc.LinksIn(0, len(doc.HTML))
+		if at.anchor != "" {
+			start, end, ok := doc.Section(at.anchor)
+			if !ok {
+				return // shown as a link (see pageEmbed)
+			}
+			indexes = doc.LinksIn(start, end)
+		}
+		chain = append(chain, at)
+		for _, i := range indexes {
+			l, to := doc.Links[i], links[at.page][i]
 			if !showsPage(l, to) {
 				continue
 			}
 			embedded[to.Page] = true
-			pos := diag.Pos{Path: p.File, Line: p.BodyLine + l.Line - 1, Col: l.Col}
+			next := shown{to.Page, to.Anchor}
+			pos := diag.Pos{Path: at.page.File, Line: at.page.BodyLine + l.Line - 1, Col: l.Col}
 			key := pos.String()
-			if j := indexOf(chain, to.Page); j >= 0 || to.Page == p {
+			if j := slices.Index(chain, next); j >= 0 {
 				if !reported[key] {
 					reported[key] = true
-					errs.Errorf(pos, "%s: the page would show itself: %s; embed a heading or a block of it (#heading, #^id) instead", describeLink(l), cycle(append(chain[max(j, 0):], p, to.Page)))
+					errs.Errorf(pos, "%s: the page would show itself: %s; embed a heading or a block of it (#heading, #^id) that holds no such embed instead", describeLink(l), cycle(append(chain[j:], next)))
 				}
 				continue
 			}
-			if len(chain) >= maxEmbedDepth {
+			if len(chain) > maxEmbedDepth {
 				if !reported[key] {
 					reported[key] = true
-					errs.Errorf(pos, "%s: embeds nest %d deep here (%s); at most %d pages may show one another", describeLink(l), len(chain)+1, cycle(append(chain, p, to.Page)), maxEmbedDepth)
+					errs.Errorf(pos, "%s: embeds nest %d deep here (%s); at most %d pages may show one another", describeLink(l), len(chain), cycle(append(chain, next)), maxEmbedDepth)
 				}
 				continue
 			}
-			visit(to.Page, append(chain, p))
+			visit(next, chain)
 		}
 	}
 	for _, p := range pages {
-		visit(p, nil)
+		visit(shown{page: p}, nil)
 	}
 	return embedded, errs
 }
 
-func indexOf(chain []*content.Page, p *content.Page) int {
-	for i, c := range chain {
-		if c == p {
-			return i
-		}
-	}
-	return -1
-}
-
-func cycle(chain []*content.Page) string {
+func cycle(chain []shown) string {
 	names := make([]string, len(chain))
-	for i, p := range chain {
-		names[i] = p.File
+	for i, s := range chain {
+		names[i] = s.String()
 	}
 	return strings.Join(names, " → ")
 }
