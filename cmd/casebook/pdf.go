@@ -34,8 +34,13 @@ func runPdf(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	root := "."
-	if len(pos) > 0 && isLibrary(pos[0]) {
+	switch {
+	case len(pos) > 0 && isLibrary(pos[0]):
 		root, pos = pos[0], pos[1:]
+	case len(pos) > 1 && isLibrary(pos[len(pos)-1]) && !isLibrary("."):
+		// The folder last, as every other command takes it: a case
+		// cannot be called the name of a library beside it.
+		root, pos = pos[len(pos)-1], pos[:len(pos)-1]
 	}
 	if len(pos) == 0 && !*all && *tag == "" && *framework == "" {
 		fmt.Fprintln(stderr, "casebook pdf: name the cases to print (by slug, title or alias), or give --all, --tag or --framework")

@@ -62,6 +62,21 @@ func TestPdfUnknownCase(t *testing.T) {
 	}
 }
 
+// TestPdfFolderLast: the library's folder may come after the cases, as
+// every other command takes it, when the current folder is no library.
+func TestPdfFolderLast(t *testing.T) {
+	needBrowser(t)
+	lib, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	code, _, stderr := casebook(t, "pdf", "no-such-case", lib, "--out", filepath.Join(t.TempDir(), "x.pdf"))
+	if code != exitContent || !strings.HasPrefix(stderr, `error: "no-such-case": no case is called that`) || !strings.Contains(stderr, "washing-machine") {
+		t.Errorf("exit %d, stderr %q; want the library read and only the case refused", code, stderr)
+	}
+}
+
 // TestPdfBriefs prints cases named by slug, title and alias, and by tag
 // and framework: one page per case, in the order asked, each holding its
 // own case's expected, target and delivered text.
