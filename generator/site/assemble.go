@@ -36,6 +36,7 @@ func (b *pass) assemble() {
 	cfg := b.lib.Config
 	b.site = &render.Site{Title: cfg.Title, Description: cfg.Description, BaseURL: cfg.BaseURL, Languages: cfg.Languages, Params: cfg.Params}
 	b.views = map[*content.Page]*render.Page{}
+	b.tagPages = map[string]bool{}
 	byLang := map[string]*language{}
 	for i, code := range cfg.Languages {
 		l := &language{code: code, sections: map[string]*content.Page{}}
@@ -98,6 +99,9 @@ func (b *pass) assemble() {
 			}
 			return []string{p.Industry}
 		})
+		for _, t := range l.tags {
+			b.tagPages[t.URL] = true
+		}
 		b.folders(l)
 		b.langs = append(b.langs, l)
 		b.site.Indexed = append(b.site.Indexed, code)
@@ -188,7 +192,9 @@ func (b *pass) fill(p *content.Page) []byte {
 	return b.filler().fill(p, b.docs[p], b.linked.links[p], p.URL, 0, 0)
 }
 
-func (b *pass) filler() filler { return filler{docs: b.docs, links: b.linked.links} }
+func (b *pass) filler() filler {
+	return filler{docs: b.docs, links: b.linked.links, tagPages: b.tagPages}
+}
 
 // summary is the front matter summary, else the first paragraph, cut at a
 // word boundary so cards stay short.

@@ -104,6 +104,8 @@ type pass struct {
 	linked  *linkState
 	phases  []Phase
 	outputs []output
+	// tagPages are the addresses of the tag pages (see filler).
+	tagPages map[string]bool
 	// indexed are the search index files the index step wrote; files
 	// planned later under the same names yield to them.
 	indexed map[string]bool

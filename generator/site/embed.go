@@ -111,6 +111,10 @@ func cycle(chain []shown) string {
 type filler struct {
 	docs  map[*content.Page]*markdown.Doc
 	links map[*content.Page][]link.Target
+	// tagPages are the addresses of the tag pages, once the taxonomy is
+	// made. A tag only the text of a home or folder page has gets none
+	// (tag pages list pages, and those are not), so it shows as text.
+	tagPages map[string]bool
 }
 
 // fill writes the links of page p, converted as doc and resolved as
@@ -124,6 +128,9 @@ func (f filler) fill(p *content.Page, doc *markdown.Doc, links []link.Target, at
 			return markdown.Value{Missing: true, Text: l.Text(), HTML: missingEmbed(l, id)}
 		}
 		if to.Tag != "" {
+			if f.tagPages != nil && !f.tagPages[to.Tag] {
+				return markdown.Value{Missing: true, Text: l.Text()}
+			}
 			return markdown.Value{Href: render.RelURL(at, to.Tag), Text: l.Text()}
 		}
 		if to.File != "" {

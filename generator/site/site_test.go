@@ -130,3 +130,52 @@ func firstDifference(want, got []byte) string {
 	}
 	return "same lines, different bytes"
 }
+
+// TestTagsOnlyInSectionText: tag pages list pages, and the text of the
+// home page or a folder is none, so a #tag only such text has gets no
+// page; it shows as a tag that leads nowhere rather than to a missing page.
+// A tag a page has too leads to its page from there as well.
+func TestTagsOnlyInSectionText(t *testing.T) {
+	root := writeSite(t, txtar.Parse([]byte(`-- casebook.yaml --
+title: T
+-- content/_index.md --
+Welcome: #hometag and #shared.
+-- content/notes/_index.md --
+---
+title: Notes
+---
+Also #foldertag here.
+-- content/notes/a.md --
+---
+title: A
+tags: [shared]
+---
+Text.
+`)))
+	out := NewMemOutput()
+	if _, errs := Build(root, Options{}, out); errs.HasErrors() {
+		t.Fatal(errs)
+	}
+	files := out.Files()
+	for _, want := range []string{"tags/shared/index.html"} {
+		if files[want] == nil {
+			t.Errorf("no %s", want)
+		}
+	}
+	for page, tags := range map[string][]string{"index.html": {"hometag"}, "notes/index.html": {"foldertag"}} {
+		for _, tag := range tags {
+			if files["tags/"+tag+"/index.html"] != nil {
+				t.Errorf("a page for #%s, which no page has", tag)
+			}
+			if strings.Contains(string(files[page]), "tags/"+tag+"/") {
+				t.Errorf("%s links to the missing page of #%s", page, tag)
+			}
+		}
+	}
+	if !strings.Contains(string(files["index.html"]), `href="tags/shared/index.html">#shared</a>`) {
+		t.Errorf("the home page's #shared does not lead to its page")
+	}
+	if broken := brokenLinks(files); len(broken) > 0 {
+		t.Errorf("broken links: %v", broken)
+	}
+}
