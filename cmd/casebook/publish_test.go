@@ -75,4 +75,12 @@ func TestEditionsCommand(t *testing.T) {
 	if code, _, stderr := casebook(t, "build", "--edition", "acme", "--editions", dir); code != exitUsage {
 		t.Errorf("both flags: exit %d, %s", code, stderr)
 	}
+	// A link the open edition cannot keep is an error of that edition,
+	// and says so; the acme edition keeps it and builds.
+	writeFile(t, filepath.Join(dir, "content", "cases", "c.md"), "---\ntitle: Shared\nclient: acme\n---\nSee [[For Acme]].\n")
+	writeFile(t, filepath.Join(dir, "content", "cases", "d.md"), "---\ntitle: Zeta notes\nclient: zeta\n---\nSee [[For Acme]].\n")
+	code, _, stderr := casebook(t, "build", "--editions", dir)
+	if code != exitContent || !strings.Contains(stderr, "content/cases/d.md:5:5: error: edition open: links to page \"For Acme\", which this edition leaves out") || strings.Contains(stderr, "edition acme:") {
+		t.Errorf("--editions with a link one edition leaves out: exit %d, %s", code, stderr)
+	}
 }

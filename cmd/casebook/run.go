@@ -199,7 +199,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	opts := site.Options{Drafts: *drafts, Confidential: *confidential, BaseURL: baseURL, Edition: *edition}
 	if !*editions {
-		return buildInto(root, out, opts, *timings, stdout, stderr)
+		return buildInto(root, out, opts, *timings, false, stdout, stderr)
 	}
 	cfg, errs := content.LoadConfig(root)
 	if errs.HasErrors() {
@@ -212,14 +212,16 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	worst := exitOK
 	for _, name := range slices.Sorted(maps.Keys(cfg.Editions)) {
 		opts.Edition = name
-		worst = max(worst, buildInto(root, filepath.Join(out, name), opts, *timings, stdout, stderr))
+		worst = max(worst, buildInto(root, filepath.Join(out, name), opts, *timings, true, stdout, stderr))
 	}
 	return worst
 }
 
 // buildInto builds the site (or one edition of it) into out, replacing
-// out only when the build, its leak check included, succeeded.
-func buildInto(root, out string, opts site.Options, timings bool, stdout, stderr io.Writer) int {
+// out only when the build, its leak check included, succeeded. One of
+// several editions names itself in every problem it reports: the same
+// line can be wrong in one edition and right in the next.
+func buildInto(root, out string, opts site.Options, timings, oneOfSeveral bool, stdout, stderr io.Writer) int {
 	start := time.Now()
 	disk, err := site.NewDiskOutput(out)
 	if err != nil {
@@ -232,6 +234,11 @@ func buildInto(root, out string, opts site.Options, timings bool, stdout, stderr
 	opts.Progress, opts.Prepared = progress, prepared
 	stats, errs := site.Build(root, opts, disk)
 	finish()
+	if oneOfSeveral {
+		for i := range errs {
+			errs[i].Message = "edition " + opts.Edition + ": " + errs[i].Message
+		}
+	}
 	if errs.HasErrors() {
 		disk.Abort()
 		return report(errs, stderr)
