@@ -207,6 +207,11 @@ func (d *decoder) editions(n *yaml.Node) map[string]*Edition {
 						d.errorf(r.keyNode, "%s.replace: a key must not be empty", field)
 						continue
 					}
+					if containsWord(to, r.key) {
+						d.errorf(r.value, "%s.replace: %q still holds %q, which the leak check would then find in every build of the edition; write what to say instead without it",
+							field, to, strings.TrimSpace(r.key))
+						continue
+					}
 					e.Replace = append(e.Replace, Replacement{From: r.key, To: to, At: d.pos(r.keyNode)})
 				}
 			case "title":
@@ -239,4 +244,22 @@ func (d *decoder) filter(n *yaml.Node, name string) Filter {
 		f[kv.key] = d.textList(kv.value, name+"."+kv.key)
 	}
 	return f
+}
+
+// containsWord reports whether text holds word as the leak check would
+// find it: in any case of ASCII letters, and not as part of a longer word.
+func containsWord(text, word string) bool {
+	text, word = strings.ToLower(text), strings.ToLower(strings.TrimSpace(word))
+	for at := 0; word != ""; {
+		i := strings.Index(text[at:], word)
+		if i < 0 {
+			return false
+		}
+		start := at + i
+		if !wordRuneBefore(text, start) && !wordRuneAt(text, start+len(word)) {
+			return true
+		}
+		at = start + 1
+	}
+	return false
 }

@@ -44,3 +44,21 @@ func TestEditionTakes(t *testing.T) {
 		}
 	}
 }
+
+func TestContainsWord(t *testing.T) {
+	for _, tc := range []struct {
+		text, word string
+		want       bool
+	}{
+		{"a sofa chair", "Sofa", true},
+		{"SOFA", "sofa", true},
+		{"the sofas", "sofa", false},
+		{"a resofa", "sofa", false},
+		{"sofas and a sofa", "sofa", true},
+		{"a client", "Zeta Oy", false},
+	} {
+		if got := containsWord(tc.text, tc.word); got != tc.want {
+			t.Errorf("containsWord(%q, %q) = %v", tc.text, tc.word, got)
+		}
+	}
+}

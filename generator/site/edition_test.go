@@ -197,6 +197,7 @@ func TestEditionErrors(t *testing.T) {
 		{"editions: {a: {inclde: {}}}\n", `casebook.yaml:1:16: error: editions.a: unknown field "inclde"`},
 		{"editions: {a: {replace: {x: [y]}}}\n", "casebook.yaml:1:29: error: editions.a.replace.x: want"},
 		{"editions: {a: {baseURL: nope}}\n", "casebook.yaml:1:25: error: editions.a.baseURL: want an absolute"},
+		{"editions: {a: {replace: {Sofa: a sofa chair}}}\n", `casebook.yaml:1:32: error: editions.a.replace: "a sofa chair" still holds "Sofa", which the leak check would then find`},
 	} {
 		root := writeSite(t, txtar.Parse([]byte("-- casebook.yaml --\n"+tc.config+"-- content/a.md --\n# A\n")))
 		if errs := Check(root, Options{}); !strings.Contains(errs.Error(), tc.want) {
