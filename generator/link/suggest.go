@@ -60,7 +60,9 @@ func (r *Resolver) KnowsHeadings(p *content.Page) bool {
 func (r *Resolver) Headings(p *content.Page, anchor string) []suggest.Ranked {
 	ids := make([]string, 0, len(r.anchors[p]))
 	for id := range r.anchors[p] {
-		ids = append(ids, id)
+		if !strings.HasPrefix(id, "^") { // a block's, not a heading's
+			ids = append(ids, id)
+		}
 	}
 	return suggest.Rank(strings.ToLower(anchor), ids)
 }

@@ -179,3 +179,27 @@ Text.
 		t.Errorf("broken links: %v", broken)
 	}
 }
+
+// TestMissingHeadingListsHeadings: a link to a heading a page does not
+// have lists the headings it does, closest first, and not its blocks.
+func TestMissingHeadingListsHeadings(t *testing.T) {
+	root := writeSite(t, txtar.Parse([]byte(`-- Alpha.md --
+# Alpha
+
+## Goals
+
+Find the gap. ^goal-block
+
+## Notes
+
+- one ^item1
+-- Beta.md --
+See [[Alpha#Gaols]].
+`)))
+	_, errs := Build(root, Options{}, NewMemOutput())
+	want := `Beta.md:1:5: warning: [[Alpha#Gaols]]: Alpha.md has no heading "Gaols"`
+	got := errs.Error()
+	if !strings.Contains(got, want) || !strings.Contains(got, "its headings, closest first: #goals, ") || strings.Contains(got, "#^") {
+		t.Errorf("got\n%s\nwant %s…, listing #goals first and no block", got, want)
+	}
+}
