@@ -286,6 +286,7 @@ func TestWrongFlagValuesAreUsageErrors(t *testing.T) {
 		{[]string{"build", "--out", "", dir}, "--out is empty"},
 		{[]string{"new", "case", "", dir}, "the title is empty"},
 		{[]string{"new", "framework", "  "}, "the title is empty"},
+		{[]string{"new", "case", "???", dir}, `the title "???" needs at least one letter or digit`},
 	} {
 		code, _, stderr := casebook(t, tc.args...)
 		if code != exitUsage || !strings.Contains(stderr, tc.want) {

@@ -374,6 +374,10 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "casebook new: the title is empty; give the page's title: casebook new %s \"Title\"\n", pos[0])
 		return exitUsage
 	}
+	if content.Slugify(pos[1]) == "" {
+		fmt.Fprintf(stderr, "casebook new: the title %q needs at least one letter or digit to make a file name from\n", pos[1])
+		return exitUsage
+	}
 	if len(pos) == 2 && isLibrary(pos[1]) {
 		// "casebook new case lib": the writer gave the folder and forgot
 		// the title; without this, the page would be lib.md in the wrong place.

@@ -206,3 +206,16 @@ func TestTitleFromHeadingSkipsComments(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleOfTheWrongType: a title that is not text is one error, saying
+// so, not also that it is empty.
+func TestTitleOfTheWrongType(t *testing.T) {
+	_, errs := ParsePage("cases/x.md", []byte("---\ntitle: [a, b]\n---\nText.\n"), DefaultConfig())
+	if got := errs.Errors().Error(); got != "content/cases/x.md:2:8: error: title: want text, got a list" {
+		t.Errorf("got %q", got)
+	}
+	_, errs = ParsePage("cases/x.md", []byte("---\ntitle: \"\"\n---\nText.\n"), DefaultConfig())
+	if got := errs.Errors().Error(); !strings.Contains(got, "title: must not be empty") {
+		t.Errorf("an empty title: got %q", got)
+	}
+}

@@ -134,9 +134,10 @@ func (d *decoder) decodeFrontMatter(top *yaml.Node, p *Page) {
 		v, key := kv.value, kv.key
 		switch key {
 		case "title":
-			p.Title, _ = d.text(v, key)
+			var ok bool
+			p.Title, ok = d.text(v, key)
 			p.TitleAt = d.pos(v)
-			if p.Title == "" {
+			if ok && p.Title == "" {
 				d.errorf(v, "title: must not be empty; leave the key out to use the first heading or the file name")
 			}
 		case "summary":
