@@ -224,10 +224,11 @@ func (t *Templates) Fingerprint(name string) uint64 {
 	return Hash([]byte(name), binary.LittleEndian.AppendUint64(nil, t.shared), binary.LittleEndian.AppendUint64(nil, t.own[name]))
 }
 
-var templatePos = regexp.MustCompile(`^(?:html/)?template: ([^:]+):(\d+):(?:(\d+):)? ?(.*)$`)
+var templatePos = regexp.MustCompile(`^(?:html/)?template: ?([^:]+):(\d+):(?:(\d+):)? ?(.*)$`)
 
-// templateError turns html/template's "template: case.html:12:5: msg" into
-// a diagnostic at the file the template came from.
+// templateError turns html/template's "template: case.html:12:5: msg"
+// (or "html/template:case.html:12:5: msg", as it writes some) into a
+// diagnostic at the file the template came from.
 func (t *Templates) templateError(err error) diag.Diagnostic {
 	msg := err.Error()
 	var tmplErr *template.Error

@@ -42,6 +42,17 @@ func TestOverrideAndErrorPosition(t *testing.T) {
 		t.Errorf("execution error %v; want it at layouts/case.html:2", err)
 	}
 
+	// html/template writes this one without a space after its name.
+	os.WriteFile(filepath.Join(dir, "case.html"), []byte("x\n  {{ template \"nope\" . }}\n"), 0o644)
+	tmpl, errs = LoadTemplates(root)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	_, err = tmpl.Render("case.html", &View{Page: &Page{}})
+	if err == nil || !strings.HasPrefix(err.Error(), `layouts/case.html:2:14: error: no such template "nope"`) {
+		t.Errorf("execution error %v; want it at layouts/case.html:2:14", err)
+	}
+
 	os.WriteFile(filepath.Join(dir, "term.html"), []byte("ok\n{{if}}\n"), 0o644)
 	_, errs = LoadTemplates(root)
 	if len(errs) != 1 || !strings.HasPrefix(errs.Error(), "layouts/term.html:2:1: error: ") {
