@@ -219,3 +219,17 @@ func TestTitleOfTheWrongType(t *testing.T) {
 		t.Errorf("an empty title: got %q", got)
 	}
 }
+
+// TestUnclosedFrontMatter: a library's page must close its front matter;
+// a note that does not shows it as text, as Obsidian does, with a warning.
+func TestUnclosedFrontMatter(t *testing.T) {
+	src := []byte("---\ntitle: x\n\nNo closing line.\n")
+	if _, errs := ParsePage("cases/x.md", src, DefaultConfig()); errs.Errors().Error() != "content/cases/x.md:1:1: error: front matter is never closed; add a --- line after it" {
+		t.Errorf("in a library: %v", errs)
+	}
+	notes := &Config{Languages: []string{"en"}, NoContentDir: true}
+	p, errs := ParsePage("Open.md", src, notes)
+	if errs.HasErrors() || len(errs) != 1 || p == nil || !strings.Contains(string(p.Body), "No closing line.") {
+		t.Errorf("in a folder of notes: %v, body %q", errs, p.Body)
+	}
+}

@@ -551,8 +551,9 @@ func (p *Page) setURL(cfg *Config) {
 }
 
 // splitFrontMatter separates the YAML between the leading --- lines from
-// the Markdown body, after checking the file is text.
-func splitFrontMatter(file string, src []byte, needText bool, errs *diag.List) (fm []byte, fmLine int, body []byte, bodyLine int, ok bool) {
+// the Markdown body, after checking the file is text. A library's page
+// (strict) must not be empty or leave its front matter open; a note may.
+func splitFrontMatter(file string, src []byte, strict bool, errs *diag.List) (fm []byte, fmLine int, body []byte, bodyLine int, ok bool) {
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
 	if !utf8.Valid(src) {
 		bad := 0
@@ -570,7 +571,7 @@ func splitFrontMatter(file string, src []byte, needText bool, errs *diag.List) (
 	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
 	src = bytes.ReplaceAll(src, []byte{0}, []byte("\uFFFD"))
 	start := diag.Pos{Path: file, Line: 1, Col: 1}
-	if len(bytes.TrimSpace(src)) == 0 && needText {
+	if len(bytes.TrimSpace(src)) == 0 && strict {
 		errs.Errorf(start, "empty file; write the page's text, or front matter between --- lines")
 		return nil, 0, nil, 0, false
 	}
@@ -593,6 +594,12 @@ func splitFrontMatter(file string, src []byte, needText bool, errs *diag.List) (
 			return rest[:off], 2, body, line + 1, true
 		}
 		off, line = next, line+1
+	}
+	if !strict {
+		// A note's front matter is its own business (see ParsePage), and
+		// Obsidian shows an unclosed one as text: so does a folder of notes.
+		errs.Warnf(start, "front matter is never closed, so the note shows it as text; add a --- line after it")
+		return nil, 1, src, 1, true
 	}
 	errs.Errorf(start, "front matter is never closed; add a --- line after it")
 	return nil, 0, nil, 0, false
