@@ -36,7 +36,6 @@ func (b *pass) assemble() {
 	cfg := b.lib.Config
 	b.site = &render.Site{Title: cfg.Title, Description: cfg.Description, BaseURL: cfg.BaseURL, Languages: cfg.Languages, Params: cfg.Params}
 	b.views = map[*content.Page]*render.Page{}
-	b.tagPages = map[string]bool{}
 	byLang := map[string]*language{}
 	for i, code := range cfg.Languages {
 		l := &language{code: code, sections: map[string]*content.Page{}}
@@ -79,6 +78,10 @@ func (b *pass) assemble() {
 	}
 	b.crossReference()
 	b.linkTranslations()
+	// From here on, the text of a home or folder page is filled knowing
+	// which tags have pages; the pages' own texts above were filled
+	// before, and each of their tags has one.
+	b.tagPages = map[string]bool{}
 	def := byLang[cfg.DefaultLanguage()]
 	for i, code := range cfg.Languages {
 		l := byLang[code]
