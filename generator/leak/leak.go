@@ -6,7 +6,6 @@
 package leak
 
 import (
-	"bytes"
 	"encoding/json"
 	"html"
 	"net/url"
@@ -89,10 +88,11 @@ var fold [256]byte
 // longSpaces are what also reads as a space, longer than a byte: the
 // no-break space (typed by accident with Option+Space on a Mac, and
 // invisible in the output) in UTF-8 and as HTML writes it, and the
-// narrow no-break space. mayStartSpace marks their first bytes, which
-// are all the search looks for them at.
+// narrow no-break space. HTML's names and hex digits match in any case
+// (&NBSP;). mayStartSpace marks their first bytes, which are all the
+// search looks for them at.
 var (
-	longSpaces    = [][]byte{[]byte("\u00a0"), []byte("&nbsp;"), []byte("&#160;"), []byte("&#xa0;"), []byte("\u202f")}
+	longSpaces    = [][]byte{[]byte("\u00a0"), []byte("\u202f"), []byte("&nbsp;"), []byte("&#160;"), []byte("&#xa0;")}
 	mayStartSpace [256]bool
 )
 
@@ -119,7 +119,7 @@ func spaceAt(data []byte, i int) int {
 	}
 	if mayStartSpace[data[i]] {
 		for _, sp := range longSpaces {
-			if bytes.HasPrefix(data[i:], sp) || len(sp) == 6 && hasPrefixFold(data[i:], sp) {
+			if hasPrefixFold(data[i:], sp) {
 				return len(sp)
 			}
 		}
@@ -137,15 +137,14 @@ func spaceBefore(data []byte, end int) int {
 		return 1
 	}
 	for _, sp := range longSpaces {
-		if start := end - len(sp); start >= 0 && (bytes.Equal(data[start:end], sp) || hasPrefixFold(data[start:end], sp)) {
+		if start := end - len(sp); start >= 0 && hasPrefixFold(data[start:end], sp) {
 			return len(sp)
 		}
 	}
 	return 0
 }
 
-// hasPrefixFold is bytes.HasPrefix without the case of ASCII letters
-// (&NBSP; and &#XA0; are spaces too).
+// hasPrefixFold is bytes.HasPrefix without the case of ASCII letters.
 func hasPrefixFold(data, prefix []byte) bool {
 	if len(data) < len(prefix) {
 		return false

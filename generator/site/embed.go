@@ -57,8 +57,13 @@ func checkEmbeds(pages []*content.Page, docs map[*content.Page]*markdown.Doc, li
 		if doc == nil {
 			return
 		}
-		indexes := doc.LinksIn(0, len(doc.HTML))
-		if at.anchor != "" {
+		var indexes []int // the links the embed shows: all of a page's, or those in its part
+		if at.anchor == "" {
+			indexes = make([]int, len(doc.Links))
+			for i := range indexes {
+				indexes[i] = i
+			}
+		} else {
 			start, end, ok := doc.Section(at.anchor)
 			if !ok {
 				return // shown as a link (see pageEmbed)
