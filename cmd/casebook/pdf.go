@@ -42,6 +42,9 @@ func runPdf(args []string, stdout, stderr io.Writer) int {
 		// cannot be called the name of a library beside it.
 		root, pos = pos[len(pos)-1], pos[:len(pos)-1]
 	}
+	if !editionKnown("pdf", root, *edition, stderr) {
+		return exitUsage
+	}
 	if len(pos) == 0 && !*all && *tag == "" && *framework == "" {
 		fmt.Fprintln(stderr, "casebook pdf: name the cases to print (by slug, title or alias), or give --all, --tag or --framework")
 		fs.Usage()

@@ -69,8 +69,12 @@ func TestEditionsCommand(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "public-editions", "open", "cases", "a")); !os.IsNotExist(err) {
 		t.Error("the open edition has the acme case")
 	}
-	if code, _, stderr := casebook(t, "check", "--edition", "nope", dir); code != exitContent || !strings.Contains(stderr, `no edition "nope"`) {
-		t.Errorf("check --edition nope: exit %d, %s", code, stderr)
+	for _, args := range [][]string{{"check"}, {"build"}, {"pdf", "a"}} {
+		command := args[0]
+		code, _, stderr := casebook(t, append([]string{command, "--edition", "nope", dir}, args[1:]...)...)
+		if code != exitUsage || !strings.Contains(stderr, "casebook "+command+": --edition nope: casebook.yaml defines no edition of that name (it has acme, open)") {
+			t.Errorf("%s --edition nope: exit %d, %s", command, code, stderr)
+		}
 	}
 	if code, _, stderr := casebook(t, "build", "--edition", "acme", "--editions", dir); code != exitUsage {
 		t.Errorf("both flags: exit %d, %s", code, stderr)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -183,6 +184,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return exitUsage
 	}
+	if !editionKnown("build", root, *edition, stderr) {
+		return exitUsage
+	}
 	outGiven := false
 	fs.Visit(func(f *flag.Flag) { outGiven = outGiven || f.Name == "out" })
 	out := *outFlag
@@ -313,6 +317,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return exitUsage
 	}
+	if !editionKnown("check", root, *edition, stderr) {
+		return exitUsage
+	}
 	errs := site.Check(root, site.Options{Drafts: *drafts, Confidential: *confidential, Edition: *edition})
 	if *format == "json" {
 		list := errs
@@ -404,6 +411,23 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 
 // isLibrary reports whether dir holds a casebook library: a config file
 // or a content folder.
+// editionKnown checks an --edition value against casebook.yaml: a name it
+// does not define is a wrong command line, told before any work. A config
+// that does not load is left for the command to report with the rest.
+func editionKnown(command, root, name string, stderr io.Writer) bool {
+	if name == "" {
+		return true
+	}
+	cfg, errs := content.LoadConfig(root)
+	if errs.HasErrors() || cfg.Editions[name] != nil {
+		return true
+	}
+	names := slices.Sorted(maps.Keys(cfg.Editions))
+	fmt.Fprintf(stderr, "casebook %s: --edition %s: %s defines no edition of that name (it has %s)\n",
+		command, name, content.ConfigFile, cmp.Or(strings.Join(names, ", "), "none"))
+	return false
+}
+
 func isLibrary(dir string) bool {
 	for _, name := range []string{content.ConfigFile, content.Dir} {
 		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
