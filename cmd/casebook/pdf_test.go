@@ -30,7 +30,7 @@ func TestPdfUsage(t *testing.T) {
 		says string
 	}{
 		{"no cases", []string{"pdf", "../.."}, exitUsage, "name the cases"},
-		{"an edition the library lacks", []string{"pdf", "--edition", "client", "../..", "--all"}, exitContent, `no edition "client"`},
+		{"an edition the library lacks", []string{"pdf", "--edition", "client", "../..", "--all"}, exitUsage, `--edition client: casebook.yaml defines no edition of that name (it has none)`},
 		{"a paper", []string{"pdf", "--paper", "a3", "../..", "--all"}, exitUsage, "a4 or letter"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
