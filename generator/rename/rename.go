@@ -13,6 +13,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -71,6 +72,9 @@ type planner struct {
 	oldTitle, newTitle string
 	oldSlug, newSlug   string
 	oldPath, newPath   string
+	// stuck are the links to the moved page whose text could not be
+	// found to rewrite: Plan refuses rather than leave them broken.
+	stuck []string
 }
 
 // Plan works out how to move the page named by from (a file path, or a
@@ -98,6 +102,11 @@ func Plan(root, from, to string, opts Options) (*Change, error) {
 		if err := p.rewrite(q); err != nil {
 			return nil, err
 		}
+	}
+	if len(p.stuck) > 0 {
+		slices.Sort(p.stuck)
+		return nil, fmt.Errorf("nothing moved: these links to %s could not be rewritten and would break; write them as [[name]] or [text](path) and try again, or move the page and fix them by hand:\n  %s",
+			page.File, strings.Join(p.stuck, "\n  "))
 	}
 	if p.newTitle != p.oldTitle {
 		if err := p.retitle(page); err != nil {
@@ -303,8 +312,8 @@ func (p *planner) rewrite(q *content.Page) error {
 			if err != nil || !p.isMoved(to) {
 				continue
 			}
-			if name := p.newName(l.Target); name != l.Target {
-				p.wikilinkTarget(q.File, src, lines, line, col, name)
+			if name := p.newName(l.Target); name != l.Target && !p.wikilinkTarget(q.File, src, lines, line, col, name) {
+				p.stuck = append(p.stuck, fmt.Sprintf("%s:%d:%d", q.File, line, col))
 			}
 		case markdown.LinkPage, markdown.LinkFile:
 			oldTarget := path.Join(path.Dir(q.File), l.Target)
@@ -316,9 +325,12 @@ func (p *planner) rewrite(q *content.Page) error {
 				}
 				newTarget = p.newFile(to)
 			}
+			if newTarget == oldTarget && !p.isMoved(q) {
+				continue // neither end moves: the link stays as written
+			}
 			rel := relative(path.Dir(p.newFile(q)), newTarget)
-			if path.Clean(rel) != path.Clean(l.Target) {
-				p.markdownTarget(q.File, src, lines, line, col, l.Target, rel)
+			if path.Clean(rel) != path.Clean(l.Target) && !p.markdownTarget(q.File, src, lines, line, col, l.Target, rel) {
+				p.stuck = append(p.stuck, fmt.Sprintf("%s:%d:%d", q.File, line, col))
 			}
 		}
 	}
@@ -377,32 +389,39 @@ func lineText(src []byte, lines []int, line int) string {
 	return strings.TrimSuffix(string(src[lines[line-1]:end]), "\r")
 }
 
-// wikilinkTarget replaces the target of the wikilink at line:col,
-// keeping its anchor, label and spacing.
-func (p *planner) wikilinkTarget(file string, src []byte, lines []int, line, col int, name string) {
+// wikilinkTarget replaces the target of the wikilink (or embed) at
+// line:col, keeping its anchor, label and spacing, and the backslash of a
+// label's \| in a table. It reports whether it found the link.
+func (p *planner) wikilinkTarget(file string, src []byte, lines []int, line, col int, name string) bool {
 	text := lineText(src, lines, line)
 	start := col - 1
+	if start >= 0 && strings.HasPrefix(text[min(start, len(text)):], "![[") {
+		start, col = start+1, col+1
+	}
 	if start < 0 || start >= len(text) || !strings.HasPrefix(text[start:], "[[") {
-		return
+		return false
 	}
 	inner := text[start+2:]
 	end := strings.Index(inner, "]]")
 	if end < 0 {
-		return
+		return false
 	}
 	target := inner[:end]
 	if i := strings.IndexAny(target, "#|"); i >= 0 {
-		target = target[:i]
+		target = strings.TrimSuffix(target[:i], `\`)
 	}
 	lead := len(target) - len(strings.TrimLeft(target, " "))
 	trimmed := strings.TrimSpace(target)
 	p.add(file, edit(lines, line, col+2+lead, len(trimmed), name))
+	return true
 }
 
 // markdownTarget replaces the path of the Markdown link at line:col
 // (goldmark's position is an estimate: the link's first text, so the
-// destination is searched from there), keeping its #anchor.
-func (p *planner) markdownTarget(file string, src []byte, lines []int, line, col int, oldTarget, newTarget string) {
+// destination is searched from there, and else among the file's
+// reference definitions, [label]: path), keeping its #anchor. It reports
+// whether it found the destination.
+func (p *planner) markdownTarget(file string, src []byte, lines []int, line, col int, oldTarget, newTarget string) bool {
 	for ln := line; ln < line+3 && ln <= len(lines); ln++ {
 		text := lineText(src, lines, ln)
 		from := 0
@@ -421,14 +440,37 @@ func (p *planner) markdownTarget(file string, src []byte, lines []int, line, col
 				end = len(dest)
 			}
 			raw := dest[:end]
-			unescaped, err := url.PathUnescape(raw)
-			if err == nil && path.Clean(unescaped) == path.Clean(oldTarget) {
+			if sameTarget(raw, oldTarget) {
 				p.add(file, edit(lines, ln, destStart+1, len(raw), escapePath(newTarget)))
-				return
+				return true
 			}
 			from = destStart
 		}
 	}
+	for ln := 1; ln <= len(lines); ln++ {
+		m := referenceDefinition.FindStringSubmatchIndex(lineText(src, lines, ln))
+		if m == nil {
+			continue
+		}
+		raw := lineText(src, lines, ln)[m[2]:m[3]]
+		if sameTarget(raw, oldTarget) {
+			p.add(file, edit(lines, ln, m[2]+1, len(raw), escapePath(newTarget)))
+			return true
+		}
+	}
+	return false
+}
+
+// referenceDefinition is a Markdown link reference definition's line,
+// [label]: destination, with the destination's path (before any #anchor
+// or title) as its group.
+var referenceDefinition = regexp.MustCompile(`^ {0,3}\[[^\]]+\]:[ \t]*<?([^\s<>#]+)`)
+
+// sameTarget reports whether a link destination as written names the
+// file oldTarget is (relative to the same folder).
+func sameTarget(raw, oldTarget string) bool {
+	unescaped, err := url.PathUnescape(raw)
+	return err == nil && path.Clean(unescaped) == path.Clean(oldTarget)
 }
 
 // escapePath writes a path for a Markdown link destination.

@@ -223,3 +223,92 @@ func TestMoveFrameworkOfSampleLibrary(t *testing.T) {
 		t.Errorf("the moved framework is not at its new place")
 	}
 }
+
+// TestEveryFormOfLinkFollows: a table's [[x\|label]] keeps its backslash,
+// embeds follow, reference definitions follow, and links to pages that
+// do not move stay as written.
+func TestEveryFormOfLinkFollows(t *testing.T) {
+	root := library(t, `
+-- casebook.yaml --
+title: T
+-- content/cases/target.md --
+---
+title: The target
+---
+## Lessons
+
+Learn.
+-- content/cases/other.md --
+---
+title: Other
+---
+Text.
+-- content/cases/linker.md --
+---
+title: Linker
+---
+| case | note |
+|---|---|
+| [[target\|tbl]] | x |
+| [[target#Lessons\|lessons]] | y |
+
+![[target#Lessons]]
+
+See [the target][t] and [the other](../cases/other.md).
+
+[t]: target.md#lessons
+`)
+	c, err := Plan(root, "target", "new-target", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Apply(root); err != nil {
+		t.Fatal(err)
+	}
+	got := read(t, root, "content/cases/linker.md")
+	for _, want := range []string{
+		`| [[new-target\|tbl]] | x |`,
+		`| [[new-target#Lessons\|lessons]] | y |`,
+		`![[new-target#Lessons]]`,
+		`[t]: new-target.md#lessons`,
+		`[the other](../cases/other.md)`, // not the moved page's: as written
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no %q in\n%s", want, got)
+		}
+	}
+	if errs := site.Check(root, site.Options{}); errs.HasErrors() {
+		t.Errorf("the library no longer checks:\n%s", errs)
+	}
+}
+
+// TestLinksItCannotRewriteStopTheMove: a link to the page whose text mv
+// cannot find to rewrite (here a reference definition with its path on
+// the next line, which Markdown allows) stops the move before anything is
+// written, naming the link.
+func TestLinksItCannotRewriteStopTheMove(t *testing.T) {
+	root := library(t, `
+-- casebook.yaml --
+title: T
+-- content/cases/target.md --
+---
+title: The target
+---
+Text.
+-- content/cases/linker.md --
+---
+title: Linker
+---
+See [the target][t].
+
+[t]:
+  target.md
+`)
+	_, err := Plan(root, "target", "new-target", Options{})
+	if err == nil || !strings.Contains(err.Error(), "nothing moved: these links to content/cases/target.md could not be rewritten") || !strings.Contains(err.Error(), "content/cases/linker.md:4:") {
+		t.Fatalf("got %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(root, "content/cases/target.md")); err != nil {
+		t.Errorf("the page moved anyway: %v", err)
+	}
+}
