@@ -81,7 +81,10 @@ func rolesChart(v *View, id string, roles []chart.ChainStat) string {
 	for _, c := range content.CareLevels {
 		labels[string(c)] = v.T("care_" + string(c))
 	}
-	desc := fmt.Sprintf(v.T("roles_desc"), roles[0].Role, roles[0].Counts["broken"], roles[0].Total)
+	desc := v.T("roles_desc_none")
+	if broken := roles[0].Counts["broken"]; broken > 0 { // the roles that broke care most come first
+		desc = fmt.Sprintf(v.T("roles_desc"), roles[0].Role, broken, roles[0].Total)
+	}
 	return chart.ChainRoles(id, roles, labels, v.T("roles_title"), desc)
 }
 

@@ -17,6 +17,7 @@ import (
 func TestEveryTextKeyExists(t *testing.T) {
 	keys := map[string]string{}
 	inTemplates := regexp.MustCompile(`\.T "([a-z_]+)"`)
+	counted := regexp.MustCompile(`\.Count [^"]*"([a-z_]+)"`) // a noun and its one-of form
 	inGo := regexp.MustCompile(`\.T\("([a-z_]+)"\)|Text\([a-z.]+, "([a-z_]+)"\)`)
 	err := fs.WalkDir(layouts.FS, ".", func(p string, e fs.DirEntry, err error) error {
 		if err != nil || !strings.HasSuffix(p, ".html") {
@@ -25,6 +26,9 @@ func TestEveryTextKeyExists(t *testing.T) {
 		data, err := fs.ReadFile(layouts.FS, p)
 		for _, m := range inTemplates.FindAllStringSubmatch(string(data), -1) {
 			keys[m[1]] = p
+		}
+		for _, m := range counted.FindAllStringSubmatch(string(data), -1) {
+			keys[m[1]], keys[m[1]+"_one"] = p, p
 		}
 		return err
 	})
@@ -50,6 +54,23 @@ func TestEveryTextKeyExists(t *testing.T) {
 			if _, ok := uiText[lang][key]; !ok {
 				t.Errorf("%s asks for %q, which %s lacks", where, key, lang)
 			}
+		}
+	}
+}
+
+func TestCount(t *testing.T) {
+	en, fi := &View{Lang: "en"}, &View{Lang: "fi"}
+	for _, tc := range []struct {
+		got, want string
+	}{
+		{en.Count(1, "cases_lower"), "1 case"},
+		{en.Count(0, "cases_lower"), "0 cases"},
+		{en.Count(12, "industries_lower"), "12 industries"},
+		{fi.Count(1, "cases_lower"), "1 tapaus"},
+		{fi.Count(3, "cases_lower"), "3 tapausta"},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("got %q, want %q", tc.got, tc.want)
 		}
 	}
 }

@@ -80,7 +80,18 @@ func (v *View) years(cases []*Page) template.HTML {
 	for i, y := range perYear {
 		bars[i] = chart.Bar{Label: strconv.Itoa(y.Year), Value: float64(y.Cases)}
 	}
-	desc := fmt.Sprintf(v.T("cases_over_time_desc"), len(cases), bars[0].Label, bars[len(bars)-1].Label)
+	dated := 0
+	for _, y := range perYear {
+		dated += y.Cases
+	}
+	first, last := bars[0].Label, bars[len(bars)-1].Label
+	desc := fmt.Sprintf(v.T("cases_over_time_desc"), dated, first, last)
+	switch {
+	case dated == 1:
+		desc = fmt.Sprintf(v.T("cases_over_time_one"), first)
+	case first == last:
+		desc = fmt.Sprintf(v.T("cases_over_time_year"), dated, first)
+	}
 	return ScrollBox(chart.Bars("insights-years", "years", bars, v.T("cases_over_time"), desc)) + v.barsTable(v.T("year"), v.T("cases"), bars)
 }
 

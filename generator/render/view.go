@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -320,6 +321,16 @@ func (v *View) SearchLabels() map[string]string {
 
 // T is the interface text for key in this view's language.
 func (v *View) T(key string) string { return Text(v.Lang, key) }
+
+// Count is n and a noun, "cases_lower" or another key of the interface
+// texts, which has its one-of form at the key with "_one" after it:
+// "1 case", "2 cases".
+func (v *View) Count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + v.T(noun+"_one")
+	}
+	return strconv.Itoa(n) + " " + v.T(noun)
+}
 
 // LangName is a language's name in its own words.
 func (v *View) LangName(lang string) string { return LanguageName(lang) }
