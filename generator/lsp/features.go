@@ -255,12 +255,15 @@ func (v *view) frontMatterCompletion(pos Position, prefix string) []CompletionIt
 			break
 		}
 	}
-	if m := innerKey.FindStringSubmatch(prefix); m != nil && m[1] != key {
-		key = m[1] // a key inside a {mapping}: care, role
-	}
-	typed := ""
+	typed := "" // what the value's edit replaces
 	if m := listItem.FindStringSubmatch(prefix); m != nil {
 		typed = strings.TrimLeft(m[1], " ")
+	}
+	if m := innerKey.FindStringSubmatch(prefix); m != nil {
+		if m[1] != key {
+			key = m[1] // a key inside a {mapping}: care, role
+		}
+		typed = strings.TrimLeft(m[2], " ") // the value after "key: ", not the key
 	}
 	rng := Range{Start: Position{Line: pos.Line, Character: pos.Character - utf16Col(typed, len(typed))}, End: pos}
 	values := v.valuesOf(key)

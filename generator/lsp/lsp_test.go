@@ -293,12 +293,19 @@ func TestSession(t *testing.T) {
 	if got := strings.Join(labels(list), "|"); got != "high|medium|low|broken" {
 		t.Errorf("after care: %s", got)
 	}
+	// In a {mapping} the edit replaces the value typed so far, never the key.
+	if r := list.Items[0].TextEdit.Range; r.Start != pos(careLine, careAt) || r.End != pos(careLine, careAt) {
+		t.Errorf("after care: the edit covers %+v, want the empty range at the cursor", r)
+	}
 	roleAt := strings.Index(lines[careLine], "role: ") + len("role: ")
 	if err := c.request("textDocument/completion", at(sofa, pos(careLine, roleAt)), &list); err != nil {
 		t.Fatal(err)
 	}
 	if got := strings.Join(labels(list), "|"); got != "seller|subcontractor" {
 		t.Errorf("after role: %s", got)
+	}
+	if r := list.Items[0].TextEdit.Range; r.Start != pos(careLine, roleAt) {
+		t.Errorf("after role: the edit starts at %+v, want %+v", r.Start, pos(careLine, roleAt))
 	}
 	if err := c.request("textDocument/completion", at(sofa, pos(4, len("frameworks: ["))), &list); err != nil {
 		t.Fatal(err)
