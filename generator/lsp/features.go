@@ -29,7 +29,7 @@ type view struct {
 func (s *Server) view(uri string) (*view, error) {
 	rel := s.rel(uri)
 	if rel == "" {
-		return nil, fmt.Errorf("%s is outside the library at %s", uri, s.root)
+		return nil, fmt.Errorf("%s is %w at %s", uri, errOutside, s.root)
 	}
 	text, ok := s.text(rel)
 	if !ok {
@@ -44,6 +44,21 @@ func (s *Server) view(uri string) (*view, error) {
 		}
 	}
 	return v, nil
+}
+
+// errOutside is view's error for a file outside the library. An editor
+// asks about every file it has open; for one of another project, the
+// questions that only read (completion, hover, references) get no answer
+// rather than an error, which editors show as one.
+var errOutside = errors.New("outside the library")
+
+// readOnly is err for a request that only reads: nil for a file outside
+// the library.
+func readOnly(err error) error {
+	if errors.Is(err, errOutside) {
+		return nil
+	}
+	return err
 }
 
 // line is line i (0-based) of the view, "" past the end.
@@ -152,7 +167,7 @@ var (
 func (s *Server) completion(p TextDocumentPositionParams) (any, error) {
 	v, err := s.view(p.TextDocument.URI)
 	if err != nil {
-		return nil, err
+		return nil, readOnly(err)
 	}
 	line := v.line(p.Position.Line)
 	prefix := line[:byteCol(line, p.Position.Character)]
@@ -328,7 +343,7 @@ func (v *view) valuesOf(key string) []value {
 func (s *Server) linkAt(p TextDocumentPositionParams) (*target, error) {
 	v, err := s.view(p.TextDocument.URI)
 	if err != nil {
-		return nil, err
+		return nil, readOnly(err)
 	}
 	if t := v.at(p.Position); t != nil && t.to != nil {
 		return t, nil
@@ -435,7 +450,7 @@ func (v *view) subject(pos Position) *content.Page {
 func (s *Server) references(p ReferenceParams) (any, error) {
 	v, err := s.view(p.TextDocument.URI)
 	if err != nil {
-		return nil, err
+		return nil, readOnly(err)
 	}
 	to := v.subject(p.Position)
 	if to == nil {
@@ -488,7 +503,7 @@ func (s *Server) references(p ReferenceParams) (any, error) {
 func (s *Server) prepareRename(p TextDocumentPositionParams) (any, error) {
 	v, err := s.view(p.TextDocument.URI)
 	if err != nil {
-		return nil, err
+		return nil, readOnly(err)
 	}
 	if t := v.at(p.Position); t != nil && t.to != nil {
 		return map[string]any{"range": t.rng, "placeholder": t.to.Title}, nil

@@ -326,6 +326,15 @@ func TestSession(t *testing.T) {
 		t.Errorf("keys: %s", got)
 	}
 
+	// A file of another project, open in the same editor: reading
+	// requests get no answer, not an error the editor would show.
+	var none json.RawMessage
+	for _, method := range []string{"textDocument/hover", "textDocument/completion", "textDocument/definition"} {
+		if err := c.request(method, at("file:///elsewhere/notes.md", Position{}), &none); err != nil || string(none) != "null" {
+			t.Errorf("%s outside the library: %s, %v", method, none, err)
+		}
+	}
+
 	// Hover and definition on [[srp-alias#Why it works]].
 	aliasAt := strings.Index(lines[body], "[[srp-alias") + 3
 	var hover Hover
