@@ -25,7 +25,12 @@ func TestComparePagesWithoutJavaScript(t *testing.T) {
 		{"compare/two-stores-same-price--washing-machine/index.html", 2},
 		{"compare/framework/care-across-the-chain/index.html", 5},
 	} {
-		do(t, ctx, chromedp.Navigate("file://"+filepath.Join(public, filepath.FromSlash(tc.page))), chromedp.WaitReady(chromedp.CSS(".compare-sheet")))
+		do(t, ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate("file://"+filepath.Join(public, filepath.FromSlash(tc.page))), chromedp.WaitReady(chromedp.CSS(".compare-sheet")))
+		// On a desktop screen the whole 2×2 shows: a scrolled one hid the
+		// cases with good service.
+		if hidden := run(t, ctx, chromedp.Evaluate[int](`(b => b.scrollWidth - b.clientWidth)(document.querySelector('.compare-quadrant .chart-scroll'))`)); hidden > 1 {
+			t.Errorf("%s at 1280 px: %d px of the 2×2 scrolled out of sight", tc.page, hidden)
+		}
 		series := run(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll('.compare-chart g.series polyline.delivered, .compare-chart g.series .mark').length > 0 ? new Set([...document.querySelectorAll('.compare-chart g.series')].map(g => g.getAttribute('class'))).size : 0`))
 		panels := run(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll('.compare-case').length`))
 		dots := run(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll('.compare-quadrant .dot').length`))
