@@ -291,7 +291,7 @@ func newestFirst(a, b *render.Page) int {
 }
 
 func byTitle(a, b *render.Page) int {
-	return cmp.Or(cmp.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)), cmp.Compare(a.URL, b.URL))
+	return cmp.Or(naturalCompare(a.Title, b.Title), cmp.Compare(a.URL, b.URL))
 }
 
 func byURL(a, b *render.Page) int { return cmp.Compare(a.URL, b.URL) }

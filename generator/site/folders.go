@@ -74,7 +74,7 @@ func (b *pass) folders(l *language) {
 }
 
 func byFolderTitle(a, b *render.Folder) int {
-	return cmp.Or(cmp.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)), cmp.Compare(a.URL, b.URL))
+	return cmp.Or(naturalCompare(a.Title, b.Title), cmp.Compare(a.URL, b.URL))
 }
 
 // slugPath is the output path of a folder: each of its names a slug.
