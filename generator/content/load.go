@@ -195,7 +195,7 @@ func separate(pages []*Page, cfg *Config) diag.List {
 		if p.Kind == KindSection {
 			continue
 		}
-		_, reserved := ReservedPaths[p.Path]
+		_, reserved := Reserved(p.Path)
 		if !reserved && !used[p.URL] {
 			used[p.URL] = true
 			continue
@@ -203,6 +203,9 @@ func separate(pages []*Page, cfg *Config) diag.List {
 		base, old := p.Path, p.URL
 		for n := 2; ; n++ {
 			p.Permalink = base + "-" + strconv.Itoa(n)
+			if top, rest, nested := strings.Cut(base, "/"); reserved && nested {
+				p.Permalink = top + "-" + strconv.Itoa(n) + "/" + rest // out of the folder casebook fills
+			}
 			p.setURL(cfg)
 			if !used[p.URL] && !taken[p.URL] {
 				break
@@ -615,6 +618,22 @@ var ReservedPaths = map[string]string{
 	"search":     "the search page",
 	"insights":   "the insights dashboard",
 	"graph":      "the graph of the library",
+	"compare":    "the compare pages",
+}
+
+// Reserved says what casebook writes where a page at path would go, if
+// anything: the folders of ReservedPaths, and every page under those it
+// fills alone (a page at tags/delivery is the tag page's place). cases/
+// and frameworks/ hold the writer's own pages.
+func Reserved(path string) (what string, ok bool) {
+	if what, ok := ReservedPaths[path]; ok {
+		return what, true
+	}
+	top, _, nested := strings.Cut(path, "/")
+	if what, ok := ReservedPaths[top]; ok && nested && top != "cases" && top != "frameworks" {
+		return what, true
+	}
+	return "", false
 }
 
 // collisions reports pages that would be written to the same place.
@@ -625,7 +644,7 @@ func collisions(pages []*Page) diag.List {
 		if p.Kind == KindSection {
 			continue
 		}
-		if what, ok := ReservedPaths[p.Path]; ok {
+		if what, ok := Reserved(p.Path); ok {
 			errs.Errorf(diag.Pos{Path: p.File, Line: 1, Col: 1}, "/%s is where casebook puts %s; give this page another file name or slug", p.URL, what)
 			continue
 		}

@@ -63,7 +63,7 @@ func (b *pass) folders(l *language) {
 		if strings.Count(at, "/") == 1 {
 			l.folders = append(l.folders, f)
 		}
-		if taken[url] || content.ReservedPaths[strings.TrimSuffix(at, "/")] != "" {
+		if taken[url] || reservedFolder(strings.TrimSuffix(at, "/")) {
 			f.Listed = true // its pages are listed elsewhere
 		} else {
 			l.folderPages = append(l.folderPages, f)
@@ -86,4 +86,11 @@ func slugPath(dir string) string {
 		}
 	}
 	return strings.Join(segs, "/")
+}
+
+// reservedFolder reports whether casebook writes its own pages where the
+// folder's page would go.
+func reservedFolder(path string) bool {
+	_, ok := content.Reserved(path)
+	return ok
 }

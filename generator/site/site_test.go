@@ -203,3 +203,48 @@ See [[Alpha#Gaols]].
 		t.Errorf("got\n%s\nwant %s…, listing #goals first and no block", got, want)
 	}
 }
+
+// TestPagesWhereCasebookWritesItsOwn: a page under a folder casebook fills
+// with its own pages (tags/, industries/, compare/, ...) would be written
+// over without a word; in a library it is an error, in a folder of notes
+// it moves aside with a warning, as a note named like a casebook page does,
+// out of that folder.
+func TestPagesWhereCasebookWritesItsOwn(t *testing.T) {
+	root := writeSite(t, txtar.Parse([]byte(`-- casebook.yaml --
+title: T
+-- content/cases/a.md --
+---
+title: A
+tags: [delivery]
+---
+Text.
+-- content/tags/delivery/index.md --
+---
+title: Our delivery notes
+---
+Lost.
+-- content/compare.md --
+---
+title: Compare
+---
+Lost too.
+`)))
+	got := Check(root, Options{}).Error()
+	for _, want := range []string{
+		"content/tags/delivery/index.md:1:1: error: /tags/delivery/ is where casebook puts the tag pages",
+		"content/compare.md:1:1: error: /compare/ is where casebook puts the compare pages",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no %q in\n%s", want, got)
+		}
+	}
+	vault := writeSite(t, txtar.Parse([]byte("-- Home.md --\n# Home\n-- Notes/a.md --\n# A\n\n#delivery\n-- Tags/delivery.md --\n# Delivery notes\n\nKept.\n")))
+	out := NewMemOutput()
+	_, errs := Build(vault, Options{}, out)
+	if errs.HasErrors() || !strings.Contains(errs.Error(), "Tags/delivery.md:1:1: warning: /tags/delivery/ is taken by casebook's own pages; this note is at /tags-2/delivery/") {
+		t.Errorf("vault: %v", errs)
+	}
+	if !strings.Contains(string(out.Files()["tags-2/delivery/index.html"]), "Kept.") || !strings.Contains(string(out.Files()["tags/delivery/index.html"]), `href="../../notes/a/index.html"`) {
+		t.Errorf("the note was not kept aside at tags-2/delivery/, beside the tag page")
+	}
+}
