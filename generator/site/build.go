@@ -283,7 +283,12 @@ func (b *pass) convert() diag.List {
 // checkRender renders every output without keeping it, so check finds
 // template errors too.
 func (b *pass) checkRender() diag.List {
-	_, errs := b.write(discard{})
+	var errs diag.List
+	if err := b.index(discard{}); err != nil { // the search index is output too, and the leak check reads it
+		errs.Errorf(diag.Pos{Path: SearchDir}, "%v", err)
+		return errs
+	}
+	_, errs = b.write(discard{})
 	return errs
 }
 

@@ -415,3 +415,14 @@ func TestPrivateMustBeAMapping(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckReadsTheSearchIndex: check's leak check reads what the build
+// would write to the search index too, so check and build find the same.
+func TestCheckReadsTheSearchIndex(t *testing.T) {
+	root := writeSite(t, txtar.Parse([]byte(secretLibrary+"-- content/about.md --\n---\ntags: [Mirja Salonen]\n---\n# About\n")))
+	checked := Check(root, Options{}).Errors()
+	_, built := Build(root, Options{}, NewMemOutput())
+	if len(checked) != len(built.Errors()) || !strings.Contains(checked.Error(), "in the output file search/") {
+		t.Errorf("check found %d, build %d; check:\n%s", len(checked), len(built.Errors()), checked)
+	}
+}
