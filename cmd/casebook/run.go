@@ -34,7 +34,7 @@ Usage:
   casebook init DIR                               start a new library
   casebook build [--drafts] [--confidential] [--edition NAME | --editions] [--out public] [--baseURL URL] [--timings] [DIR]
                                                   build the site in DIR (default .)
-  casebook check [--format text|json] [--confidential] [--edition NAME] [DIR]
+  casebook check [--format text|json] [--drafts] [--confidential] [--edition NAME] [DIR]
                                                   validate everything, write nothing
   casebook new case|framework "Title" [DIR]       start a page from a template
   casebook serve [--port 1313] [--open] [DIR]     live preview at http://127.0.0.1:1313/
@@ -300,7 +300,7 @@ func progressMeter(stderr io.Writer, start time.Time) (progress func(done, total
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	fs := flagSet("check", "check [--format text|json] [--confidential] [--edition NAME] [DIR]", stderr)
+	fs := flagSet("check", "check [--format text|json] [--drafts] [--confidential] [--edition NAME] [DIR]", stderr)
 	format := fs.String("format", "text", "text (one problem a line on stderr) or json (a list on stdout)")
 	drafts := fs.Bool("drafts", false, "check pages marked draft: true as part of the site")
 	confidential := fs.Bool("confidential", false, "check the internal site, with pages marked confidential: true")
