@@ -44,6 +44,17 @@ func (b *pass) assemble() {
 		}
 		byLang[code] = l
 	}
+	// The tag pages there will be: each page's tags, in its language (a
+	// home or folder page's text is none, and an embed can show that text
+	// on any page).
+	b.tagPages = map[string]bool{}
+	for _, p := range b.lib.Pages {
+		if p.Kind != content.KindSection {
+			for _, t := range p.Tags {
+				b.tagPages[tagURL(cfg, p, t)] = true
+			}
+		}
+	}
 	texts := make([]filled, len(b.lib.Pages))
 	parallel.For(len(b.lib.Pages), func(i int) {
 		if p := b.lib.Pages[i]; p.Kind != content.KindSection {
@@ -78,10 +89,6 @@ func (b *pass) assemble() {
 	}
 	b.crossReference()
 	b.linkTranslations()
-	// From here on, the text of a home or folder page is filled knowing
-	// which tags have pages; the pages' own texts above were filled
-	// before, and each of their tags has one.
-	b.tagPages = map[string]bool{}
 	def := byLang[cfg.DefaultLanguage()]
 	for i, code := range cfg.Languages {
 		l := byLang[code]
@@ -102,9 +109,6 @@ func (b *pass) assemble() {
 			}
 			return []string{p.Industry}
 		})
-		for _, t := range l.tags {
-			b.tagPages[t.URL] = true
-		}
 		b.folders(l)
 		b.langs = append(b.langs, l)
 		b.site.Indexed = append(b.site.Indexed, code)

@@ -116,9 +116,10 @@ func cycle(chain []shown) string {
 type filler struct {
 	docs  map[*content.Page]*markdown.Doc
 	links map[*content.Page][]link.Target
-	// tagPages are the addresses of the tag pages, once the taxonomy is
-	// made. A tag only the text of a home or folder page has gets none
-	// (tag pages list pages, and those are not), so it shows as text.
+	// tagPages are the addresses of the tag pages there will be. A tag
+	// only the text of a home or folder page has gets none (tag pages list
+	// pages, and those are not), so it shows as text, there and wherever
+	// an embed shows that text. Nil links every tag.
 	tagPages map[string]bool
 }
 

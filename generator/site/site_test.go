@@ -178,6 +178,15 @@ Text.
 	if broken := brokenLinks(files); len(broken) > 0 {
 		t.Errorf("broken links: %v", broken)
 	}
+	// In a folder of notes, a note may embed the home page's text.
+	vault := writeSite(t, txtar.Parse([]byte("-- Home.md --\n# Home\n\nWelcome #hometag.\n-- Notes/a.md --\n# A\n\n![[Home]]\n")))
+	out = NewMemOutput()
+	if _, errs := Build(vault, Options{}, out); errs.HasErrors() {
+		t.Fatal(errs)
+	}
+	if broken := brokenLinks(out.Files()); len(broken) > 0 {
+		t.Errorf("an embedded home page: broken links: %v", broken)
+	}
 }
 
 // TestMissingHeadingListsHeadings: a link to a heading a page does not
