@@ -409,8 +409,6 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// isLibrary reports whether dir holds a casebook library: a config file
-// or a content folder.
 // editionKnown checks an --edition value against casebook.yaml: a name it
 // does not define is a wrong command line, told before any work. A config
 // that does not load is left for the command to report with the rest.
@@ -428,6 +426,8 @@ func editionKnown(command, root, name string, stderr io.Writer) bool {
 	return false
 }
 
+// isLibrary reports whether dir holds a casebook library: a config file
+// or a content folder.
 func isLibrary(dir string) bool {
 	for _, name := range []string{content.ConfigFile, content.Dir} {
 		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/casebook-cx/casebook/generator/diag"
+	"github.com/casebook-cx/casebook/generator/leak"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -247,10 +248,24 @@ func (d *decoder) filter(n *yaml.Node, name string) Filter {
 }
 
 // containsWord reports whether text holds word as the leak check would
-// find it: in any case of ASCII letters, and not as part of a longer word.
+// find it (see package leak): a word of at least leak.MinLength
+// characters, ASCII letters in any case, spaces collapsed, and not as part
+// of a longer word.
 func containsWord(text, word string) bool {
-	text, word = strings.ToLower(text), strings.ToLower(strings.TrimSpace(word))
-	for at := 0; word != ""; {
+	fold := func(s string) string {
+		b := []byte(strings.Join(strings.Fields(s), " "))
+		for i, c := range b {
+			if 'A' <= c && c <= 'Z' {
+				b[i] = c + 'a' - 'A'
+			}
+		}
+		return string(b)
+	}
+	text, word = fold(text), fold(word)
+	if utf8.RuneCountInString(word) < leak.MinLength {
+		return false
+	}
+	for at := 0; ; {
 		i := strings.Index(text[at:], word)
 		if i < 0 {
 			return false
@@ -261,5 +276,4 @@ func containsWord(text, word string) bool {
 		}
 		at = start + 1
 	}
-	return false
 }

@@ -56,6 +56,9 @@ func TestContainsWord(t *testing.T) {
 		{"a resofa", "sofa", false},
 		{"sofas and a sofa", "sofa", true},
 		{"a client", "Zeta Oy", false},
+		{"the HR team", "HR", false},           // too short for the leak check to search
+		{"ärla oy", "Ärla", false},             // the leak check folds ASCII letters only
+		{"a  Zeta   Oy firm", "Zeta Oy", true}, // runs of spaces are one
 	} {
 		if got := containsWord(tc.text, tc.word); got != tc.want {
 			t.Errorf("containsWord(%q, %q) = %v", tc.text, tc.word, got)

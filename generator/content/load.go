@@ -621,17 +621,23 @@ var ReservedPaths = map[string]string{
 	"compare":    "the compare pages",
 }
 
+// filledFolders are the folders where casebook writes a page for each
+// name it finds in the library (a tag, an industry, a pair of cases), so
+// that a page of the writer's anywhere under them could be written over.
+var filledFolders = []string{"tags/", "industries/", "compare/", "insights/industry/", "insights/framework/"}
+
 // Reserved says what casebook writes where a page at path would go, if
-// anything: the folders of ReservedPaths, and every page under those it
-// fills alone (a page at tags/delivery is the tag page's place). cases/
-// and frameworks/ hold the writer's own pages.
+// anything: the folders of ReservedPaths, and anywhere under the folders
+// it fills (a page at tags/delivery is the tag page's place).
 func Reserved(path string) (what string, ok bool) {
 	if what, ok := ReservedPaths[path]; ok {
 		return what, true
 	}
-	top, _, nested := strings.Cut(path, "/")
-	if what, ok := ReservedPaths[top]; ok && nested && top != "cases" && top != "frameworks" {
-		return what, true
+	for _, f := range filledFolders {
+		if strings.HasPrefix(path, f) {
+			top, _, _ := strings.Cut(f, "/")
+			return ReservedPaths[top], true
+		}
 	}
 	return "", false
 }

@@ -222,7 +222,8 @@ func (d *Doc) FillRange(start, end int, resolve func(i int) Value) []byte {
 }
 
 // LinksIn lists the links whose marks stand in the HTML between two
-// offsets (a Section), each once, in order.
+// offsets (a Section), in order; a link's marks next to each other (its
+// address and its text) give it once.
 func (d *Doc) LinksIn(start, end int) []int {
 	var in []int
 	src := d.HTML[start:end]

@@ -316,6 +316,9 @@ func (p *planner) rewrite(q *content.Page) error {
 				p.stuck = append(p.stuck, fmt.Sprintf("%s:%d:%d", q.File, line, col))
 			}
 		case markdown.LinkPage, markdown.LinkFile:
+			if l.Target == "" {
+				continue // [x](#anchor): this page, wherever it goes
+			}
 			oldTarget := path.Join(path.Dir(q.File), l.Target)
 			newTarget := oldTarget
 			if l.Kind == markdown.LinkPage {

@@ -242,7 +242,9 @@ Learn.
 ---
 title: Other
 ---
-Text.
+## Text
+
+[Back up](#text).
 -- content/cases/linker.md --
 ---
 title: Linker
@@ -261,6 +263,11 @@ See [the target][t] and [the other](../cases/other.md).
 	c, err := Plan(root, "target", "new-target", Options{})
 	if err != nil {
 		t.Fatal(err)
+	}
+	for _, f := range c.Files {
+		if f.Path == "content/cases/other.md" {
+			t.Errorf("a page that neither moves nor links to the moved one is edited: %+v", f.Edits)
+		}
 	}
 	if _, err := c.Apply(root); err != nil {
 		t.Fatal(err)

@@ -68,6 +68,7 @@ func TestCount(t *testing.T) {
 		{en.Count(12, "industries_lower"), "12 industries"},
 		{fi.Count(1, "cases_lower"), "1 tapaus"},
 		{fi.Count(3, "cases_lower"), "3 tapausta"},
+		{en.Count(1, "pages_lower"), "1 pages"}, // no one-of form: as the noun is
 	} {
 		if tc.got != tc.want {
 			t.Errorf("got %q, want %q", tc.got, tc.want)

@@ -324,10 +324,11 @@ func (v *View) T(key string) string { return Text(v.Lang, key) }
 
 // Count is n and a noun, "cases_lower" or another key of the interface
 // texts, which has its one-of form at the key with "_one" after it:
-// "1 case", "2 cases".
+// "1 case", "2 cases". A noun without one (in a layout of the writer's)
+// keeps its form.
 func (v *View) Count(n int, noun string) string {
-	if n == 1 {
-		return "1 " + v.T(noun+"_one")
+	if one := noun + "_one"; n == 1 && v.T(one) != one {
+		return "1 " + v.T(one)
 	}
 	return strconv.Itoa(n) + " " + v.T(noun)
 }
