@@ -247,33 +247,9 @@ func (d *decoder) filter(n *yaml.Node, name string) Filter {
 	return f
 }
 
-// containsWord reports whether text holds word as the leak check would
-// find it (see package leak): a word of at least leak.MinLength
-// characters, ASCII letters in any case, spaces collapsed, and not as part
-// of a longer word.
+// containsWord reports whether text holds word where the leak check
+// would find it: it asks the leak check's own scanner, so the two cannot
+// disagree on case, spacing, short words or word edges.
 func containsWord(text, word string) bool {
-	fold := func(s string) string {
-		b := []byte(strings.Join(strings.Fields(s), " "))
-		for i, c := range b {
-			if 'A' <= c && c <= 'Z' {
-				b[i] = c + 'a' - 'A'
-			}
-		}
-		return string(b)
-	}
-	text, word = fold(text), fold(word)
-	if utf8.RuneCountInString(word) < leak.MinLength {
-		return false
-	}
-	for at := 0; ; {
-		i := strings.Index(text[at:], word)
-		if i < 0 {
-			return false
-		}
-		start := at + i
-		if !wordRuneBefore(text, start) && !wordRuneAt(text, start+len(word)) {
-			return true
-		}
-		at = start + 1
-	}
+	return len(leak.New([]leak.Secret{{Text: word}}).Scan("", []byte(text), true)) > 0
 }
